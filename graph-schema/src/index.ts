@@ -1,0 +1,123 @@
+/**
+ * The PolicyGraph graph model. Every label, relationship type, property name,
+ * constraint and index lives here; server and client import these constants
+ * instead of repeating strings.
+ *
+ *   (:Report)-[:HAS_SENTENCE]->(:Sentence)-[:MENTIONS {surface,start,end}]->(:Entity {key,kind,name,aliases})
+ */
+
+export const Label = {
+  Report: 'Report',
+  Sentence: 'Sentence',
+  Entity: 'Entity',
+  SchemaMigration: 'SchemaMigration',
+} as const;
+export type Label = (typeof Label)[keyof typeof Label];
+
+export const Rel = {
+  HAS_SENTENCE: 'HAS_SENTENCE',
+  MENTIONS: 'MENTIONS',
+} as const;
+export type Rel = (typeof Rel)[keyof typeof Rel];
+
+/** Property names per label (documented here so queries and loaders agree). */
+export const ReportProps = {
+  id: 'id',
+  title: 'title',
+  sourcePath: 'sourcePath',
+  sha256: 'sha256',
+  ingestedAt: 'ingestedAt',
+  sentenceCount: 'sentenceCount',
+  charCount: 'charCount',
+} as const;
+
+export const SentenceProps = {
+  /** `${reportId}#${idx}`: unique across the graph. */
+  id: 'id',
+  idx: 'idx',
+  /** The sentence exactly as written in the source (original spelling). */
+  text: 'text',
+  /** The normalised (NFKC, simplified, cleaned) text the extractor saw. */
+  normText: 'normText',
+  /** Character offsets into the report's original text. */
+  start: 'start',
+  end: 'end',
+  paragraph: 'paragraph',
+} as const;
+
+export const EntityProps = {
+  /** `${kind}:${name}`: one node per canonical entity. */
+  key: 'key',
+  kind: 'kind',
+  name: 'name',
+  /** Every surface form seen (traditional, quoted, spun spellings). */
+  aliases: 'aliases',
+} as const;
+
+export const MentionProps = {
+  surface: 'surface',
+  start: 'start',
+  end: 'end',
+  cue: 'cue',
+} as const;
+
+export const EntityKinds = [
+  'POLICY',
+  'PROGRAM',
+  'SCHOOL',
+  'PLACE',
+  'ORGANIZATION',
+  'DOCUMENT',
+] as const;
+export type EntityKind = (typeof EntityKinds)[number];
+
+export function isEntityKind(value: string): value is EntityKind {
+  return (EntityKinds as readonly string[]).includes(value);
+}
+
+/** Display metadata shared by the API docs and the viewer. */
+export const EntityKindInfo: Record<EntityKind, { zh: string; color: string }> = {
+  POLICY: { zh: '政策/口号', color: '#d1495b' },
+  PROGRAM: { zh: '项目/工程', color: '#edae49' },
+  SCHOOL: { zh: '学校', color: '#00798c' },
+  PLACE: { zh: '地名', color: '#30638e' },
+  ORGANIZATION: { zh: '机构', color: '#6a4c93' },
+  DOCUMENT: { zh: '文件', color: '#5c8001' },
+};
+
+export const REPORT_NODE_COLOR = '#555555';
+
+export function entityKey(kind: EntityKind, name: string): string {
+  return `${kind}:${name}`;
+}
+
+export function sentenceId(reportId: string, idx: number): string {
+  return `${reportId}#${idx}`;
+}
+
+/**
+ * Versioned, idempotent schema migrations. Applied in order at start; the
+ * highest applied version is recorded on a (:SchemaMigration) node.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  statements: string[];
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    description: 'uniqueness constraints and lookup indexes',
+    statements: [
+      `CREATE CONSTRAINT report_id IF NOT EXISTS FOR (n:${Label.Report}) REQUIRE n.${ReportProps.id} IS UNIQUE`,
+      `CREATE CONSTRAINT sentence_id IF NOT EXISTS FOR (n:${Label.Sentence}) REQUIRE n.${SentenceProps.id} IS UNIQUE`,
+      `CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:${Label.Entity}) REQUIRE n.${EntityProps.key} IS UNIQUE`,
+      `CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (n:${Label.SchemaMigration}) REQUIRE n.version IS UNIQUE`,
+      `CREATE INDEX entity_name IF NOT EXISTS FOR (n:${Label.Entity}) ON (n.${EntityProps.name})`,
+      `CREATE INDEX entity_kind IF NOT EXISTS FOR (n:${Label.Entity}) ON (n.${EntityProps.kind})`,
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
