@@ -1,0 +1,26 @@
+import { dropBoilerplateLines, type DroppedLine } from './boilerplate.js';
+import { traditionalToSimplified } from './chinese-script.js';
+import { fromOriginal, type MappedText } from './mapped-text.js';
+import { collapseRepeatedYears, nfkc, normaliseNewlines, stripPinyinAnnotations, tidySpaces } from './rules.js';
+
+export * from './mapped-text.js';
+export { boilerplateReason, type DroppedLine } from './boilerplate.js';
+
+export interface NormalisedText {
+  original: string;
+  clean: MappedText;
+  dropped: DroppedLine[];
+}
+
+/** The full normalisation chain; order matters (pinyin glosses go before t->s). */
+export function normalise(original: string): NormalisedText {
+  let m = fromOriginal(original);
+  m = normaliseNewlines(m);
+  m = nfkc(m);
+  m = stripPinyinAnnotations(m);
+  m = traditionalToSimplified(m);
+  m = collapseRepeatedYears(m);
+  const { text, dropped } = dropBoilerplateLines(m);
+  m = tidySpaces(text);
+  return { original, clean: m, dropped };
+}

@@ -1,0 +1,44 @@
+import { mapCodePoints, replaceMapped, type MappedText } from './mapped-text.js';
+
+/** NFKC per code point: full-width digits, letters and punctuation become ASCII. */
+export function nfkc(m: MappedText): MappedText {
+  return mapCodePoints(m, (cp) => cp.normalize('NFKC'));
+}
+
+export const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+// Lowercase pinyin, with or without tone marks (precomposed after NFKC).
+const PINYIN = 'a-zü\\u00e0-\\u00fc\\u0101-\\u01dc';
+const PINYIN_ANNOTATION = new RegExp(`(?<=[${HAN}?])\\(([${PINYIN}]{1,6})\\)`, 'gu');
+const HAS_VOWEL = /[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/u;
+
+/**
+ * Drops pinyin glosses that scraped sites put after rare characters (`區(qū)`),
+ * keeping real parentheticals such as `(一)` or `(暂定名)`.
+ */
+export function stripPinyinAnnotations(m: MappedText): MappedText {
+  return replaceMapped(m, PINYIN_ANNOTATION, (match) => (HAS_VOWEL.test(match[1] ?? '') ? '' : match[0]));
+}
+
+/** A surface as a reader would name it: no pinyin glosses, no layout whitespace. */
+export function displayForm(surface: string): string {
+  return surface
+    .replace(new RegExp(PINYIN_ANNOTATION.source, 'gu'), (m, g: string) => (HAS_VOWEL.test(g) ? '' : m))
+    .replace(/\s+/gu, '');
+}
+
+/** `2023年2023年` (a scraper artefact) -> `2023年`. */
+export function collapseRepeatedYears(m: MappedText): MappedText {
+  return replaceMapped(m, /((?:19|20)\d{2}年)\1+/g, (match) => match[1] ?? match[0]);
+}
+
+/**
+ * Horizontal whitespace runs become one space. Spaces are kept: in scraped
+ * reports they often stand for lost line breaks (before `一、` headings).
+ */
+export function tidySpaces(m: MappedText): MappedText {
+  return replaceMapped(m, /[\t \u00a0\u3000]+/g, () => ' ');
+}
+
+export function normaliseNewlines(m: MappedText): MappedText {
+  return replaceMapped(m, /\r\n?/g, () => '\n');
+}

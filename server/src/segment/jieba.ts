@@ -1,0 +1,48 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import nodejieba from 'nodejieba';
+import { userDictLines, type Lexicon } from '../extract/lexicon.js';
+
+export interface Token {
+  word: string;
+  tag: string;
+  /** Offsets in the string that was segmented. */
+  start: number;
+  end: number;
+}
+
+let loadedDict: string | undefined;
+
+/**
+ * Loads jieba once per process with the lexicon as user dictionary. nodejieba
+ * reads dictionaries from files, so the lines go to a content-addressed temp file.
+ */
+export function ensureJieba(lex: Lexicon): void {
+  const lines = userDictLines(lex).join('\n') + '\n';
+  const hash = crypto.createHash('sha1').update(lines).digest('hex').slice(0, 12);
+  if (loadedDict === hash) return;
+  const file = path.join(os.tmpdir(), `policygraph-userdict-${hash}.utf8`);
+  if (!fs.existsSync(file)) {
+    const tmp = `${file}.${process.pid}`;
+    fs.writeFileSync(tmp, lines);
+    fs.renameSync(tmp, file);
+  }
+  nodejieba.load({ userDict: file });
+  loadedDict = hash;
+}
+
+/** POS-tagged tokens with offsets (jieba keeps every character, so tokens tile the text). */
+export function tag(text: string, lex: Lexicon): Token[] {
+  ensureJieba(lex);
+  const tokens: Token[] = [];
+  let pos = 0;
+  for (const { word, tag: t } of nodejieba.tag(text)) {
+    const at = text.indexOf(word, pos);
+    const start = at === -1 ? pos : at;
+    tokens.push({ word, tag: t, start, end: start + word.length });
+    pos = start + word.length;
+  }
+  return tokens;
+}
