@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatReport } from './cli/format.js';
+import { ingestPaths } from './load/ingest.js';
+import { migrate } from './load/migrate.js';
+import { removeReport } from './load/write-report.js';
+import { createDriver, localBoltPort, localHome, resolveTarget, verifyTarget } from './neo4j/connection.js';
+import { localStatus, startLocalNeo4j, stopLocalNeo4j, type RunningNeo4j } from './neo4j/local-server.js';
+import { repoRoot } from './neo4j/paths.js';
+import { SetupError } from './neo4j/provision.js';
+import { analyze } from './pipeline/analyze.js';
+import { startHttpServer } from './query/http-server.js';
+import { collectFiles, InputError, readSourceFile } from './read/read-file.js';
+
+const USAGE = `policygraph — Chinese policy terms in local education reports, as a graph
+
+Usage:
+  policygraph start [--port 4000] [dirs…]     Neo4j + ingest (default: seeds/) + GraphQL + viewer; Ctrl-C stops all
+  policygraph analyze <files|dirs…> [--json]  run the text pipeline without a database
+  policygraph ingest <files|dirs…> [--force]  write reports to Neo4j (unchanged files are skipped)
+  policygraph remove <report-id…>             delete reports and what only they mention
+  policygraph serve [--port 4000] [--host 127.0.0.1]
+  policygraph neo4j start|stop|status         the project's local Neo4j (ignored when NEO4J_URI is set)
+
+Environment: NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE (external server);
+NEO4J_HOME (an installed Neo4j to launch); POLICYGRAPH_BOLT_PORT (local server, default 7687).`;
+
+const log = (m: string) => console.log(m);
+
+function clientDir(): string {
+  return path.join(repoRoot(), 'client', 'dist');
+}
+
+/** Connects (starting the local Neo4j if needed), migrates, runs `fn`, and cleans up. */
+async function withGraph<T>(
+  fn: (driver: ReturnType<typeof createDriver>, database: string | undefined, local?: RunningNeo4j) => Promise<T>,
+  opts: { keepRunning?: boolean } = {},
+): Promise<T> {
+  const { target, local } = await resolveTarget({ start: true, log });
+  const driver = createDriver(target);
+  try {
+    await verifyTarget(driver, target);
+    const applied = await migrate(driver, target.database);
+    if (applied.length) log(`Schema migrations applied: ${applied.join(', ')}`);
+    return await fn(driver, target.database, local);
+  } finally {
+    if (!opts.keepRunning) {
+      await driver.close();
+      await local?.stop();
+    }
+  }
+}
+
+async function cmdAnalyze(args: string[], json: boolean): Promise<number> {
+  const { files, errors } = collectFiles(args);
+  const reports = [];
+  for (const ref of files) {
+    try {
+      reports.push(analyze(readSourceFile(ref.path, ref.root)));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      errors.push(e);
+    }
+  }
+  if (json) {
+    const out = {
+      reports: reports.map((r) => ({
+        id: r.id,
+        title: r.title,
+        sourcePath: r.sourcePath,
+        sha256: r.sha256,
+        charCount: r.charCount,
+        sentences: r.sentences,
+        entities: r.entities,
+        mentions: r.mentions,
+        dropped: r.dropped,
+      })),
+      errors: errors.map((e) => ({ file: e.file, reason: e.reason })),
+    };
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else {
+    for (const r of reports) console.log(formatReport(r) + '\n');
+    for (const e of errors) console.error(`error: ${e.message}`);
+  }
+  return errors.length ? 1 : 0;
+}
+
+async function cmdIngest(args: string[], force: boolean): Promise<number> {
+  if (args.length === 0) throw new SetupError('ingest needs files or folders');
+  const summary = await withGraph((driver, database) => ingestPaths(driver, args, { database, force, log }));
+  log(
+    `Ingested: ${summary.created} new, ${summary.replaced} replaced, ${summary.unchanged} unchanged; ` +
+      `${summary.sentences} sentences, ${summary.mentions} mentions written; ${summary.failures.length} failed.`,
+  );
+  for (const f of summary.failures) console.error(`  failed: ${f.file}: ${f.reason}`);
+  return summary.failures.length ? 1 : 0;
+}
+
+function waitForSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve(sig));
+  });
+}
+
+async function cmdServe(port: number, host: string, ingestDirs: string[]): Promise<number> {
+  return withGraph(async (driver, database, local) => {
+    if (ingestDirs.length) {
+      log(`Ingesting ${ingestDirs.join(', ')}…`);
+      const s = await ingestPaths(driver, ingestDirs, { database, log });
+      log(`Ingested: ${s.created} new, ${s.replaced} replaced, ${s.unchanged} unchanged, ${s.failures.length} failed.`);
+      for (const f of s.failures) console.error(`  failed: ${f.file}: ${f.reason}`);
+    }
+    const http = await startHttpServer({ driver, database, port, host, clientDir: clientDir() });
+    log('');
+    log(`  Viewer:   ${http.url}/`);
+    log(`  GraphQL:  ${http.url}/graphql  (GraphiQL in a browser)`);
+    log(`  Neo4j:    ${local?.uri ?? 'external (NEO4J_URI)'}`);
+    log('');
+    log('Press Ctrl-C to stop.');
+    const sig = await waitForSignal();
+    log(`\n${sig}: stopping…`);
+    await http.close();
+    return 0;
+  });
+}
+
+async function cmdNeo4j(action: string | undefined): Promise<number> {
+  if (process.env.NEO4J_URI) {
+    log(`NEO4J_URI is set (${process.env.NEO4J_URI}): the local server is not used.`);
+    return 0;
+  }
+  const home = localHome();
+  switch (action) {
+    case 'start': {
+      const running = await startLocalNeo4j({ home, boltPort: localBoltPort(), detached: true, log });
+      log(`Neo4j running at ${running.uri} (pid ${running.pid}); stop it with \`policygraph neo4j stop\`.`);
+      return 0;
+    }
+    case 'stop':
+      log((await stopLocalNeo4j(home)) ? 'Neo4j stopped.' : 'Neo4j was not running.');
+      return 0;
+    case 'status': {
+      const s = localStatus(home);
+      log(s.running ? `running: ${s.uri} (pid ${s.pid}), data in ${home}` : `not running (data in ${home})`);
+      return s.running ? 0 : 3;
+    }
+    default:
+      throw new SetupError('usage: policygraph neo4j start|stop|status');
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      port: { type: 'string', default: process.env.PORT ?? '4000' },
+      host: { type: 'string', default: '127.0.0.1' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [cmd, ...rest] = positionals;
+  const port = Number(values.port);
+  if (values.help || !cmd) {
+    console.log(USAGE);
+    return cmd || values.help ? 0 : 2;
+  }
+  switch (cmd) {
+    case 'analyze':
+      return cmdAnalyze(rest, values.json);
+    case 'ingest':
+      return cmdIngest(rest, values.force);
+    case 'remove':
+      return withGraph(async (driver, database) => {
+        let missing = 0;
+        for (const id of rest) {
+          const removed = await removeReport(driver, id, database);
+          log(removed ? `removed ${id}` : `no report ${id}`);
+          if (!removed) missing++;
+        }
+        return missing ? 1 : 0;
+      });
+    case 'serve':
+      return cmdServe(port, values.host, []);
+    case 'start':
+      return cmdServe(port, values.host, rest.length ? rest : [path.join(repoRoot(), 'seeds')]);
+    case 'neo4j':
+      return cmdNeo4j(rest[0]);
+    default:
+      console.error(`unknown command: ${cmd}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof SetupError || e instanceof InputError) console.error(`error: ${e.message}`);
+    else console.error(e);
+    process.exit(1);
+  },
+);

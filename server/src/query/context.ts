@@ -1,0 +1,50 @@
+import { Label, ReportProps } from '@policygraph/graph-schema';
+import DataLoader from 'dataloader';
+import type { Driver } from 'neo4j-driver';
+
+export interface ReportRow {
+  id: string;
+  title: string;
+  sourcePath: string;
+  sha256: string;
+  ingestedAt: string;
+  sentenceCount: number;
+  charCount: number;
+}
+
+export interface Context {
+  driver: Driver;
+  database?: string;
+  read<T>(cypher: string, params?: Record<string, unknown>): Promise<T[]>;
+  reportLoader: DataLoader<string, ReportRow | null>;
+}
+
+export const REPORT_FIELDS = `{
+  id: r.${ReportProps.id}, title: r.${ReportProps.title}, sourcePath: r.${ReportProps.sourcePath},
+  sha256: r.${ReportProps.sha256}, ingestedAt: toString(r.${ReportProps.ingestedAt}),
+  sentenceCount: r.${ReportProps.sentenceCount}, charCount: r.${ReportProps.charCount}
+}`;
+
+const REPORTS_BY_ID = `
+UNWIND $ids AS id
+MATCH (r:${Label.Report} {${ReportProps.id}: id})
+RETURN ${REPORT_FIELDS} AS row`;
+
+/** One context per request: loaders cache per request only. */
+export function createContext(driver: Driver, database?: string): Context {
+  const read = async <T>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> => {
+    const { records } = await driver.executeQuery(cypher, params, { database, routing: 'READ' });
+    return records.map((r) => r.get('row') as T);
+  };
+  return {
+    driver,
+    database,
+    read,
+    // Mentions point at their reports: batch those lookups instead of one query per mention.
+    reportLoader: new DataLoader(async (ids) => {
+      const rows = await read<ReportRow>(REPORTS_BY_ID, { ids });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { createYoga } from 'graphql-yoga';
+import type { Driver } from 'neo4j-driver';
+import { createContext } from './context.js';
+import { schema } from './schema.js';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves the built viewer; unknown paths get index.html (client-side routes). */
+function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+  let file = path.join(root, rel);
+  if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
+  if (!fs.existsSync(file)) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Viewer not built: run `npm run build` (GraphQL is at /graphql).');
+    return;
+  }
+  res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+  fs.createReadStream(file).pipe(res);
+}
+
+export interface ServeOptions {
+  driver: Driver;
+  database?: string;
+  port: number;
+  host?: string;
+  clientDir?: string;
+}
+
+export function createGraphQLHandler(driver: Driver, database?: string) {
+  return createYoga({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: { title: 'PolicyGraph GraphQL' },
+    context: () => createContext(driver, database),
+    logging: 'warn',
+  });
+}
+
+/** GraphQL at /graphql, the viewer at /. Resolves once listening. */
+export async function startHttpServer(opts: ServeOptions): Promise<{ server: http.Server; url: string; close(): Promise<void> }> {
+  const yoga = createGraphQLHandler(opts.driver, opts.database);
+  const clientDir = opts.clientDir;
+  const server = http.createServer((req, res) => {
+    if ((req.url ?? '').startsWith('/graphql')) {
+      void yoga(req, res);
+      return;
+    }
+    if (clientDir) serveStatic(clientDir, req, res);
+    else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new Error(`Port ${opts.port} on ${host} is in use: stop what uses it or pass --port.`) : e),
+    );
+    server.listen(opts.port, host, () => resolve());
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+  return {
+    server,
+    url: `http://${host}:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

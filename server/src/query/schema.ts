@@ -1,0 +1,6 @@
+import { builder } from './builder.js';
+import './types/report.js';
+import './types/entity.js';
+import './types/neighborhood.js';
+
+export const schema = builder.toSchema();

@@ -1,0 +1,172 @@
+import {
+  EntityKinds,
+  EntityProps,
+  Label,
+  Rel,
+  ReportProps,
+  SentenceProps,
+  type EntityKind,
+} from '@policygraph/graph-schema';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { normalise } from '../../normalise/index.js';
+import { builder } from '../builder.js';
+import { ReportRef } from './report.js';
+
+export interface EntityRow {
+  key: string;
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  mentionCount: number;
+  reportCount: number;
+}
+
+export interface MentionRow {
+  surface: string;
+  start: number;
+  end: number;
+  cue: string;
+  reportId: string;
+  sentence: { id: string; idx: number; text: string; start: number; end: number };
+}
+
+export const EntityKindEnum = builder.enumType('EntityKind', { values: EntityKinds });
+
+const SentenceRef = builder.objectRef<MentionRow['sentence']>('Sentence').implement({
+  description: 'A sentence as written in its report (original spelling), with offsets into the original text.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    idx: t.exposeInt('idx'),
+    text: t.exposeString('text'),
+    start: t.exposeInt('start'),
+    end: t.exposeInt('end'),
+  }),
+});
+
+const MentionRef = builder.objectRef<MentionRow>('Mention').implement({
+  description: 'One occurrence of an entity: the evidence a researcher can cite.',
+  fields: (t) => ({
+    surface: t.exposeString('surface', { description: 'As written (e.g. traditional spelling).' }),
+    start: t.exposeInt('start', { description: 'Offset in the original report text.' }),
+    end: t.exposeInt('end'),
+    cue: t.exposeString('cue', { description: 'Which extraction rule found it.' }),
+    sentence: t.field({ type: SentenceRef, resolve: (m) => m.sentence }),
+    report: t.field({
+      type: ReportRef,
+      resolve: async (m, _args, ctx) => {
+        const report = await ctx.reportLoader.load(m.reportId);
+        if (!report) throw new Error(`report ${m.reportId} not found`);
+        return report;
+      },
+    }),
+  }),
+});
+
+const ENTITY_FIELDS = `{
+  key: e.${EntityProps.key}, kind: e.${EntityProps.kind}, name: e.${EntityProps.name}, aliases: e.${EntityProps.aliases},
+  mentionCount: mentionCount, reportCount: reportCount
+}`;
+
+// Counting per entity via its mentions: cheap for the walking skeleton's corpus sizes.
+const WITH_COUNTS = `
+OPTIONAL MATCH (e)<-[:${Rel.MENTIONS}]-(:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
+WITH e, count(*) AS mentionCount, count(DISTINCT r) AS reportCount`;
+
+const SEARCH_WHERE = `
+WHERE ($kind IS NULL OR e.${EntityProps.kind} = $kind)
+  AND ($q IS NULL OR e.${EntityProps.name} CONTAINS $q OR any(a IN e.${EntityProps.aliases} WHERE a CONTAINS $q))`;
+
+const SEARCH = `
+MATCH (e:${Label.Entity}) ${SEARCH_WHERE}
+${WITH_COUNTS}
+RETURN ${ENTITY_FIELDS} AS row
+ORDER BY mentionCount DESC, e.${EntityProps.name}
+SKIP $offset LIMIT $limit`;
+
+const SEARCH_COUNT = `MATCH (e:${Label.Entity}) ${SEARCH_WHERE} RETURN count(e) AS row`;
+
+const BY_NAME = `
+MATCH (e:${Label.Entity})
+WHERE (e.${EntityProps.key} = $key OR e.${EntityProps.name} = $name) AND ($kind IS NULL OR e.${EntityProps.kind} = $kind)
+${WITH_COUNTS}
+RETURN ${ENTITY_FIELDS} AS row
+ORDER BY mentionCount DESC LIMIT 1`;
+
+const MENTIONS = `
+MATCH (e:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-(s:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
+RETURN {
+  surface: m.surface, start: m.start, end: m.end, cue: m.cue, reportId: r.${ReportProps.id},
+  sentence: { id: s.${SentenceProps.id}, idx: s.${SentenceProps.idx}, text: s.${SentenceProps.text}, start: s.${SentenceProps.start}, end: s.${SentenceProps.end} }
+} AS row
+ORDER BY r.${ReportProps.id}, s.${SentenceProps.idx}, m.start
+SKIP $offset LIMIT $limit`;
+
+const MENTION_COUNT = `MATCH (:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-() RETURN count(m) AS row`;
+
+export const EntityRef = builder.objectRef<EntityRow>('Entity').implement({
+  description: 'A canonical entity: one node per policy, program, school, place, organisation or document.',
+  fields: (t) => ({
+    id: t.exposeID('key', { description: 'The canonical key, `KIND:name`.' }),
+    kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
+    name: t.exposeString('name'),
+    aliases: t.exposeStringList('aliases', { description: 'Every surface form seen (traditional, spun, quoted).' }),
+    mentionCount: t.exposeInt('mentionCount'),
+    reportCount: t.exposeInt('reportCount'),
+    mentions: t.connection(
+      {
+        type: MentionRef,
+        description: 'The sentences that mention it, by report and position.',
+        resolve: async (e, args, ctx) => {
+          const [total] = await ctx.read<number>(MENTION_COUNT, { key: e.key });
+          return resolveOffsetConnection({ args, totalCount: total ?? 0 }, ({ offset, limit }) =>
+            ctx.read<MentionRow>(MENTIONS, { key: e.key, offset, limit }),
+          );
+        },
+      },
+      { name: 'EntityMentionsConnection' },
+    ),
+  }),
+});
+
+/** Search terms go through the same normalisation as reports: 兩學一做 finds 两学一做. */
+export function normaliseQuery(q: string | null | undefined): string | null {
+  if (!q || q.trim() === '') return null;
+  return normalise(q.trim()).clean.text.trim();
+}
+
+builder.queryFields((t) => ({
+  entities: t.connection(
+    {
+      type: EntityRef,
+      description: 'Entities, most mentioned first; `search` matches names and aliases (traditional spellings too).',
+      args: {
+        kind: t.arg({ type: EntityKindEnum, required: false }),
+        search: t.arg.string({ required: false }),
+      },
+      resolve: async (_root, args, ctx) => {
+        const params = { kind: args.kind ?? null, q: normaliseQuery(args.search) };
+        const [total] = await ctx.read<number>(SEARCH_COUNT, params);
+        return resolveOffsetConnection({ args, totalCount: total ?? 0 }, ({ offset, limit }) =>
+          ctx.read<EntityRow>(SEARCH, { ...params, offset, limit }),
+        );
+      },
+    },
+    { name: 'EntityConnection' },
+  ),
+  entity: t.field({
+    type: EntityRef,
+    nullable: true,
+    description: 'One entity by canonical key or name (the most mentioned if the name has several kinds).',
+    args: {
+      id: t.arg.id({ required: false }),
+      name: t.arg.string({ required: false }),
+      kind: t.arg({ type: EntityKindEnum, required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const name = normaliseQuery(args.name);
+      if (!args.id && !name) throw new Error('entity needs `id` or `name`');
+      const [row] = await ctx.read<EntityRow>(BY_NAME, { key: args.id ? String(args.id) : null, name, kind: args.kind ?? null });
+      return row ?? null;
+    },
+  }),
+}));
