@@ -1,6 +1,6 @@
 import { Label, ReportProps } from '@policygraph/graph-schema';
 import DataLoader from 'dataloader';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 
 export interface ReportRow {
   id: string;
@@ -29,6 +29,11 @@ const REPORTS_BY_ID = `
 UNWIND $ids AS id
 MATCH (r:${Label.Report} {${ReportProps.id}: id})
 RETURN ${REPORT_FIELDS} AS row`;
+
+/** SKIP/LIMIT need Cypher integers; JS numbers travel as floats. */
+export function page(p: { offset: number; limit: number }) {
+  return { offset: neo4j.int(p.offset), limit: neo4j.int(p.limit) };
+}
 
 /** One context per request: loaders cache per request only. */
 export function createContext(driver: Driver, database?: string): Context {

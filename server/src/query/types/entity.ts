@@ -10,6 +10,7 @@ import {
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { normalise } from '../../normalise/index.js';
 import { builder } from '../builder.js';
+import { page } from '../context.js';
 import { ReportRef } from './report.js';
 
 export interface EntityRow {
@@ -118,8 +119,8 @@ export const EntityRef = builder.objectRef<EntityRow>('Entity').implement({
         description: 'The sentences that mention it, by report and position.',
         resolve: async (e, args, ctx) => {
           const [total] = await ctx.read<number>(MENTION_COUNT, { key: e.key });
-          return resolveOffsetConnection({ args, totalCount: total ?? 0 }, ({ offset, limit }) =>
-            ctx.read<MentionRow>(MENTIONS, { key: e.key, offset, limit }),
+          return resolveOffsetConnection({ args, totalCount: total ?? 0 }, (p) =>
+            ctx.read<MentionRow>(MENTIONS, { key: e.key, ...page(p) }),
           );
         },
       },
@@ -146,8 +147,8 @@ builder.queryFields((t) => ({
       resolve: async (_root, args, ctx) => {
         const params = { kind: args.kind ?? null, q: normaliseQuery(args.search) };
         const [total] = await ctx.read<number>(SEARCH_COUNT, params);
-        return resolveOffsetConnection({ args, totalCount: total ?? 0 }, ({ offset, limit }) =>
-          ctx.read<EntityRow>(SEARCH, { ...params, offset, limit }),
+        return resolveOffsetConnection({ args, totalCount: total ?? 0 }, (p) =>
+          ctx.read<EntityRow>(SEARCH, { ...params, ...page(p) }),
         );
       },
     },

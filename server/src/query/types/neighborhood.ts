@@ -1,4 +1,5 @@
 import { EntityProps, Label, Rel, ReportProps } from '@policygraph/graph-schema';
+import neo4j from 'neo4j-driver';
 import { builder } from '../builder.js';
 
 interface GraphNode {
@@ -58,8 +59,8 @@ MATCH (c:${Label.Entity} {${EntityProps.key}: $key})<-[:${Rel.MENTIONS}]-(s:${La
 WHERE o <> c
 WITH o, count(DISTINCT s) AS weight
 ORDER BY weight DESC, o.${EntityProps.name}
-WITH collect({id: o.${EntityProps.key}, label: o.${EntityProps.name}, kind: o.${EntityProps.kind}, weight: weight}) AS all
-RETURN {total: size(all), nodes: all[0..$limit]} AS row`;
+WITH collect({id: o.${EntityProps.key}, label: o.${EntityProps.name}, kind: o.${EntityProps.kind}, weight: weight}) AS found
+RETURN {total: size(found), nodes: found[0..$limit]} AS row`;
 
 const REPORTS = `
 MATCH (c:${Label.Entity} {${EntityProps.key}: $key})<-[:${Rel.MENTIONS}]-(:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
@@ -89,8 +90,8 @@ builder.queryFields((t) => ({
       const limit = Math.max(1, Math.min(args.limit ?? 50, 500));
       const [center] = await ctx.read<Omit<GraphNode, 'weight'>>(CENTER, { key });
       if (!center) return null;
-      const [neigh] = await ctx.read<{ total: number; nodes: GraphNode[] }>(NEIGHBOURS, { key, limit });
-      const reports = await ctx.read<GraphNode>(REPORTS, { key, limit });
+      const [neigh] = await ctx.read<{ total: number; nodes: GraphNode[] }>(NEIGHBOURS, { key, limit: neo4j.int(limit) });
+      const reports = await ctx.read<GraphNode>(REPORTS, { key, limit: neo4j.int(limit) });
       const neighbours = neigh?.nodes ?? [];
       const keys = [key, ...neighbours.map((n) => n.id)];
       const among = await ctx.read<Omit<GraphEdge, 'id' | 'kind'>>(EDGES_AMONG, { keys });

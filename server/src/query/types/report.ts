@@ -1,7 +1,7 @@
 import { Label, ReportProps } from '@policygraph/graph-schema';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
-import { REPORT_FIELDS, type ReportRow } from '../context.js';
+import { page, REPORT_FIELDS, type ReportRow } from '../context.js';
 
 export const ReportRef = builder.objectRef<ReportRow>('Report').implement({
   description: 'One report (a file may hold several in later versions).',
@@ -31,8 +31,8 @@ builder.queryFields((t) => ({
       description: 'All reports, by id.',
       resolve: async (_root, args, ctx) => {
         const [total] = await ctx.read<number>(COUNT);
-        return resolveOffsetConnection({ args, totalCount: total ?? 0 }, ({ offset, limit }) =>
-          ctx.read<ReportRow>(LIST, { offset, limit }),
+        return resolveOffsetConnection({ args, totalCount: total ?? 0 }, (p) =>
+          ctx.read<ReportRow>(LIST, page(p)),
         );
       },
     },
