@@ -1,0 +1,49 @@
+import type { EntitySummary, Mention } from './api';
+import { kindColor, kindLabel } from './kinds';
+
+/** The sentences behind the selected entity, as written, with the mention marked. */
+export function EvidencePanel({
+  entity,
+  mentions,
+  total,
+  loading,
+}: {
+  entity: EntitySummary | null;
+  mentions: Mention[];
+  total: number;
+  loading: boolean;
+}) {
+  if (!entity) return <aside className="evidence empty">点击图中的节点,查看提及它的句子。</aside>;
+  return (
+    <aside className="evidence" aria-live="polite">
+      <h2>
+        <span className="kind" style={{ background: kindColor(entity.kind) }}>
+          {kindLabel(entity.kind)}
+        </span>
+        {entity.name}
+      </h2>
+      <p className="meta">
+        {entity.mentionCount} 处提及 · {entity.reportCount} 份报告
+        {entity.aliases.length > 1 && <> · 别名:{entity.aliases.filter((a) => a !== entity.name).join('、')}</>}
+      </p>
+      {loading && <p>加载中…</p>}
+      <ol className="sentences" data-testid="sentences">
+        {mentions.map((m) => {
+          const at = m.start - m.sentence.start;
+          const text = m.sentence.text;
+          return (
+            <li key={`${m.sentence.id}:${m.start}`}>
+              <div className="sentence">
+                {text.slice(0, at)}
+                <mark>{text.slice(at, at + (m.end - m.start))}</mark>
+                {text.slice(at + (m.end - m.start))}
+              </div>
+              <div className="source">— {m.report.title}({m.report.id})</div>
+            </li>
+          );
+        })}
+      </ol>
+      {total > mentions.length && <p className="meta">显示 {mentions.length} / {total} 条</p>}
+    </aside>
+  );
+}

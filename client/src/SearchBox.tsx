@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { searchEntities, type EntitySummary } from './api';
+import { kindColor, kindLabel } from './kinds';
+
+/** Search with suggestions as you type; Enter picks the first. */
+export function SearchBox({ onPick }: { onPick: (e: EntitySummary) => void }) {
+  const [text, setText] = useState('');
+  const [results, setResults] = useState<EntitySummary[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (text.trim() === '') {
+      setResults([]);
+      return;
+    }
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      searchEntities(text)
+        .then((r) => {
+          if (!cancelled) {
+            setResults(r);
+            setError(null);
+          }
+        })
+        .catch((e: Error) => !cancelled && setError(e.message));
+    }, 150);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [text]);
+
+  return (
+    <div className="search">
+      <input
+        aria-label="搜索政策、项目、学校、地名"
+        placeholder="搜索政策、项目、学校、地名…(如 控辍保学)"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && results[0]) {
+            onPick(results[0]);
+            setResults([]);
+          }
+        }}
+      />
+      {error && <div className="error">{error}</div>}
+      {results.length > 0 && (
+        <ul className="suggestions" role="listbox">
+          {results.map((r) => (
+            <li key={r.id} role="option" aria-selected={false}>
+              <button
+                onClick={() => {
+                  onPick(r);
+                  setResults([]);
+                }}
+              >
+                <span className="kind" style={{ background: kindColor(r.kind) }}>
+                  {kindLabel(r.kind)}
+                </span>
+                <span className="name">{r.name}</span>
+                <span className="count">
+                  {r.mentionCount} 处 · {r.reportCount} 份报告
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/** A tiny GraphQL client: the viewer's only way to the server. */
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  if (!body.data) throw new Error(`GraphQL: HTTP ${res.status}`);
+  return body.data;
+}
+
+export interface EntitySummary {
+  id: string;
+  kind: string;
+  name: string;
+  aliases: string[];
+  mentionCount: number;
+  reportCount: number;
+}
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  kind: string;
+  weight: number;
+}
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  weight: number;
+  kind: string;
+}
+export interface Graph {
+  center: string;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  total: number;
+}
+
+export interface Mention {
+  surface: string;
+  start: number;
+  end: number;
+  sentence: { id: string; text: string; start: number };
+  report: { id: string; title: string };
+}
+
+export async function searchEntities(search: string): Promise<EntitySummary[]> {
+  const data = await gql<{ entities: { edges: Array<{ node: EntitySummary }> } }>(
+    `query Search($search: String) {
+      entities(search: $search, first: 12) { edges { node { id kind name aliases mentionCount reportCount } } }
+    }`,
+    { search },
+  );
+  return data.entities.edges.map((e) => e.node);
+}
+
+export async function neighborhood(id: string, limit = 40): Promise<Graph | null> {
+  const data = await gql<{ neighborhood: Graph | null }>(
+    `query Neighborhood($id: ID!, $limit: Int) {
+      neighborhood(id: $id, limit: $limit) {
+        center total
+        nodes { id label kind weight }
+        edges { id source target weight kind }
+      }
+    }`,
+    { id, limit },
+  );
+  return data.neighborhood;
+}
+
+export async function entityMentions(
+  id: string,
+): Promise<{ entity: EntitySummary; mentions: Mention[]; total: number } | null> {
+  const data = await gql<{
+    entity: (EntitySummary & { mentions: { totalCount: number; edges: Array<{ node: Mention }> } }) | null;
+  }>(
+    `query Evidence($id: ID!) {
+      entity(id: $id) {
+        id kind name aliases mentionCount reportCount
+        mentions(first: 100) {
+          totalCount
+          edges { node { surface start end sentence { id text start } report { id title } } }
+        }
+      }
+    }`,
+    { id },
+  );
+  if (!data.entity) return null;
+  const { mentions, ...entity } = data.entity;
+  return { entity, mentions: mentions.edges.map((e) => e.node), total: mentions.totalCount };
+}
