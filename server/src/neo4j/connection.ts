@@ -43,7 +43,8 @@ export function createDriver(target: Neo4jTarget): Driver {
 /** Fails with a readable message instead of a driver stack trace. */
 export async function verifyTarget(driver: Driver, target: Neo4jTarget): Promise<void> {
   try {
-    await driver.executeQuery('RETURN 1', {}, { database: target.database });
+    // verifyConnectivity fails at once; a query would be retried for 30 s first.
+    await driver.verifyConnectivity({ database: target.database });
   } catch (e) {
     throw new SetupError(
       `Cannot reach Neo4j at ${target.uri}: ${(e as Error).message}. Check NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD, or unset NEO4J_URI to use the local server.`,

@@ -1,0 +1,80 @@
+import { startHttpServer } from '@policygraph/server';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshGraphWithSeeds, testDriver } from '../helpers.js';
+
+let driver: Driver;
+let http: Awaited<ReturnType<typeof startHttpServer>>;
+
+async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(`${http.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
+}
+
+beforeAll(async () => {
+  driver = testDriver();
+  await freshGraphWithSeeds(driver);
+  http = await startHttpServer({ driver, port: 0 });
+});
+afterAll(async () => {
+  await http.close();
+  await driver.close();
+});
+
+describe('GraphQL over HTTP against the seeded graph', () => {
+  it('lists reports with a total and pages through them with cursors', async () => {
+    const first = await gql(`{ reports(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title sentenceCount } } } }`);
+    expect(first.errors).toBeUndefined();
+    const conn = first.data!.reports;
+    expect(conn.totalCount).toBe(5);
+    expect(conn.edges).toHaveLength(2);
+    expect(conn.pageInfo.hasNextPage).toBe(true);
+    const next = await gql(`query($after: String) { reports(first: 10, after: $after) { edges { node { id } } } }`, {
+      after: conn.pageInfo.endCursor,
+    });
+    const ids = [...conn.edges, ...next.data!.reports.edges].map((e: any) => e.node.id);
+    expect(new Set(ids).size).toBe(5);
+  });
+
+  it('finds 两学一做 from its traditional spelling, with sentences from two reports', async () => {
+    const r = await gql(`{
+      entities(search: "兩學一做", kind: POLICY) { totalCount edges { node { id name aliases reportCount } } }
+      entity(name: "两学一做") { mentions(first: 50) { totalCount edges { node { surface sentence { text } report { id title } } } } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const hit = r.data!.entities.edges.map((e: any) => e.node).find((n: any) => n.name === '两学一做');
+    expect(hit).toMatchObject({ id: 'POLICY:两学一做', reportCount: 2 });
+    expect(hit.aliases).toContain('兩學一做');
+    const mentions = r.data!.entity.mentions.edges.map((e: any) => e.node);
+    expect(new Set(mentions.map((m: any) => m.report.id.slice(0, 3)))).toEqual(new Set(['001', '004']));
+    for (const m of mentions) expect(m.sentence.text).toContain(m.surface);
+  });
+
+  it('returns a Cytoscape-ready neighbourhood for 控辍保学 with its total', async () => {
+    const r = await gql(`{ neighborhood(id: "POLICY:控辍保学", limit: 3) { center total nodes { id kind label } edges { source target weight kind } } }`);
+    expect(r.errors).toBeUndefined();
+    const g = r.data!.neighborhood;
+    expect(g.center).toBe('POLICY:控辍保学');
+    expect(g.total).toBeGreaterThan(3);
+    const entityNodes = g.nodes.filter((n: any) => n.kind !== 'REPORT');
+    expect(entityNodes).toHaveLength(4); // centre + limit
+    const ids = new Set(g.nodes.map((n: any) => n.id));
+    for (const e of g.edges) {
+      expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+      expect(e.weight).toBeGreaterThan(0);
+    }
+    expect(g.nodes.some((n: any) => n.kind === 'REPORT')).toBe(true);
+  });
+
+  it('answers an unknown entity with null and a bad query with a GraphQL error', async () => {
+    const none = await gql(`{ neighborhood(id: "POLICY:不存在的口号") { total } entity(name: "不存在的口号") { id } }`);
+    expect(none.errors).toBeUndefined();
+    expect(none.data).toEqual({ neighborhood: null, entity: null });
+    const bad = await gql(`{ reports { nope } }`);
+    expect(bad.errors?.[0]?.message).toMatch(/nope/);
+  });
+});
