@@ -57,7 +57,7 @@ export function GraphView({ nodes, edges, selected, onTapNode }: Props) {
   onTap.current = onTapNode;
 
   useEffect(() => {
-    const instance = cytoscape({ container: container.current, style: STYLE, wheelSensitivity: 0.3 });
+    const instance = cytoscape({ container: container.current, style: STYLE, wheelSensitivity: 0.3, maxZoom: 1.6 });
     instance.on('tap', 'node', (evt) => onTap.current(evt.target.data() as GraphNode));
     cy.current = instance;
     (window as unknown as { __cy?: Core }).__cy = instance; // for browser tests and the console
@@ -71,10 +71,31 @@ export function GraphView({ nodes, edges, selected, onTapNode }: Props) {
     instance.elements().forEach((el) => {
       if (!wanted.has(el.id())) el.remove();
     });
+    const firstDraw = instance.nodes().empty();
     const fresh = toElements(nodes, edges).filter((el) => instance.getElementById(String(el.data.id)).empty());
     if (fresh.length) {
-      instance.add(fresh);
-      instance.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 }).run();
+      const added = instance.add(fresh);
+      // New nodes start around a neighbour already placed, so the layout refines instead of restarting.
+      added.nodes().forEach((n) => {
+        const anchor = n.neighborhood().nodes().not(added);
+        const base = anchor.nonempty() ? anchor.nodes()[0]!.position() : { x: 0, y: 0 };
+        n.position({ x: base.x + (Math.random() - 0.5) * 120, y: base.y + (Math.random() - 0.5) * 120 });
+      });
+      instance
+        .layout({
+          name: 'cose',
+          animate: false,
+          randomize: firstDraw,
+          fit: true,
+          padding: 30,
+          nodeRepulsion: () => 400000,
+          idealEdgeLength: () => 100,
+          edgeElasticity: () => 100,
+          nodeOverlap: 20,
+          gravity: 0.25,
+          numIter: 1500,
+        })
+        .run();
     }
   }, [nodes, edges]);
 
