@@ -31,7 +31,9 @@ export function App() {
     setLoading(true);
     try {
       const r = await entityMentions(id);
-      setEvidence(r ? { entity: r.entity, mentions: r.mentions, total: r.total } : { entity: null, mentions: [], total: 0 });
+      setEvidence(
+        r ? { entity: r.entity, mentions: r.mentions, total: r.total } : { entity: null, mentions: [], total: 0 },
+      );
     } finally {
       setLoading(false);
     }
@@ -53,7 +55,9 @@ export function App() {
         const allEdges = fresh ? g.edges : mergeById(prev.edges, g.edges);
         return { nodes: capped, edges: allEdges.filter((e) => keep.has(e.source) && keep.has(e.target)) };
       });
-      setStatus(`${g.nodes[0]?.label ?? id}:显示 ${g.nodes.length - 1} 个相关节点(共 ${g.total} 个共现实体;图上限 ${MAX_NODES} 个节点)`);
+      setStatus(
+        `${g.nodes[0]?.label ?? id}:显示 ${g.nodes.length - 1} 个相关节点(共 ${g.total} 个共现实体;图上限 ${MAX_NODES} 个节点)`,
+      );
       setSelected(id);
       const url = new URL(window.location.href);
       url.searchParams.set('entity', id);
@@ -101,7 +105,9 @@ export function App() {
       </header>
       <main>
         <section className="canvas">
-          {nodes.length === 0 && <p className="hint">输入政策或口号(如 控辍保学、两学一做),查看它在各地报告中与哪些内容一同出现。</p>}
+          {nodes.length === 0 && (
+            <p className="hint">输入政策或口号(如 控辍保学、两学一做),查看它在各地报告中与哪些内容一同出现。</p>
+          )}
           <GraphView nodes={nodes} edges={edges} selected={selected} onTapNode={tapNode} />
           <div className="status" data-testid="status">
             {error ? <span className="error">{error}</span> : status}

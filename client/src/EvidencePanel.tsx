@@ -38,12 +38,18 @@ export function EvidencePanel({
                 <mark>{text.slice(at, at + (m.end - m.start))}</mark>
                 {text.slice(at + (m.end - m.start))}
               </div>
-              <div className="source">— {m.report.title}({m.report.id})</div>
+              <div className="source">
+                — {m.report.title}({m.report.id})
+              </div>
             </li>
           );
         })}
       </ol>
-      {total > mentions.length && <p className="meta">显示 {mentions.length} / {total} 条</p>}
+      {total > mentions.length && (
+        <p className="meta">
+          显示 {mentions.length} / {total} 条
+        </p>
+      )}
     </aside>
   );
 }

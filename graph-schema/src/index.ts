@@ -61,14 +61,7 @@ export const MentionProps = {
   cue: 'cue',
 } as const;
 
-export const EntityKinds = [
-  'POLICY',
-  'PROGRAM',
-  'SCHOOL',
-  'PLACE',
-  'ORGANIZATION',
-  'DOCUMENT',
-] as const;
+export const EntityKinds = ['POLICY', 'PROGRAM', 'SCHOOL', 'PLACE', 'ORGANIZATION', 'DOCUMENT'] as const;
 export type EntityKind = (typeof EntityKinds)[number];
 
 export function isEntityKind(value: string): value is EntityKind {

@@ -43,7 +43,10 @@ afterAll(async () => {
 });
 
 const cyCount = (p: Page, selector: string) =>
-  p.evaluate((sel) => (window as unknown as { __cy: { elements(s: string): { length: number } } }).__cy.elements(sel).length, selector);
+  p.evaluate(
+    (sel) => (window as unknown as { __cy: { elements(s: string): { length: number } } }).__cy.elements(sel).length,
+    selector,
+  );
 
 describe('the viewer', () => {
   it('searches 控辍保学, shows its neighbourhood graph and the sentences that mention it', async () => {
@@ -80,7 +83,10 @@ describe('the viewer', () => {
         const res = await fetch('/graphql', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: 'query($id: ID!) { neighborhood(id: $id) { nodes { id } } }', variables: { id: n.id() } }),
+          body: JSON.stringify({
+            query: 'query($id: ID!) { neighborhood(id: $id) { nodes { id } } }',
+            variables: { id: n.id() },
+          }),
         });
         const body = await res.json();
         if (body.data.neighborhood.nodes.some((x: any) => !shown.has(x.id))) {

@@ -6,7 +6,11 @@ import { repoRoot, seedsDir } from '../helpers.js';
 
 const cli = path.join(repoRoot, 'server', 'dist', 'cli.js');
 const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
 
 describe('policygraph CLI', () => {
   it('analyze --json runs the pipeline without a database, with offsets into the original text', () => {

@@ -27,7 +27,9 @@ afterAll(async () => {
 
 describe('GraphQL over HTTP against the seeded graph', () => {
   it('lists reports with a total and pages through them with cursors', async () => {
-    const first = await gql(`{ reports(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title sentenceCount } } } }`);
+    const first = await gql(
+      `{ reports(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title sentenceCount } } } }`,
+    );
     expect(first.errors).toBeUndefined();
     const conn = first.data!.reports;
     expect(conn.totalCount).toBe(5);
@@ -55,7 +57,9 @@ describe('GraphQL over HTTP against the seeded graph', () => {
   });
 
   it('returns a Cytoscape-ready neighbourhood for 控辍保学 with its total', async () => {
-    const r = await gql(`{ neighborhood(id: "POLICY:控辍保学", limit: 3) { center total nodes { id kind label } edges { source target weight kind } } }`);
+    const r = await gql(
+      `{ neighborhood(id: "POLICY:控辍保学", limit: 3) { center total nodes { id kind label } edges { source target weight kind } } }`,
+    );
     expect(r.errors).toBeUndefined();
     const g = r.data!.neighborhood;
     expect(g.center).toBe('POLICY:控辍保学');

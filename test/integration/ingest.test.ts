@@ -37,7 +37,9 @@ describe('ingesting the seeds into a real Neo4j', () => {
   });
 
   it('stores one Report node per seed file', async () => {
-    const { records } = await driver.executeQuery(`MATCH (r:${Label.Report}) RETURN r.${ReportProps.id} AS id ORDER BY id`);
+    const { records } = await driver.executeQuery(
+      `MATCH (r:${Label.Report}) RETURN r.${ReportProps.id} AS id ORDER BY id`,
+    );
     expect(records.map((r) => r.get('id'))).toEqual([...seedIds].sort());
   });
 
@@ -102,7 +104,9 @@ describe('replacing, removing and refusing reports', () => {
     expect(await count(driver, `MATCH (e:${Label.Entity} {name: '两免一补'}) RETURN count(e)`)).toBe(0);
     expect(await count(driver, `MATCH (e:${Label.Entity} {name: '龙昌中学'}) RETURN count(e)`)).toBe(0);
     expect(await count(driver, `MATCH (e:${Label.Entity} {name: '立德树人'}) RETURN count(e)`)).toBe(1);
-    expect(await count(driver, `MATCH (:${Label.Entity} {name: '控辍保学'})<-[m:${Rel.MENTIONS}]-() RETURN count(m)`)).toBe(1);
+    expect(
+      await count(driver, `MATCH (:${Label.Entity} {name: '控辍保学'})<-[m:${Rel.MENTIONS}]-() RETURN count(m)`),
+    ).toBe(1);
   });
 
   it('bad files fail by name and reason; good files still land; nothing stored is lost', async () => {

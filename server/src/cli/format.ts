@@ -3,7 +3,10 @@ import type { AnalyzedReport } from '../pipeline/analyze.js';
 
 /** The human-readable `analyze` output. */
 export function formatReport(r: AnalyzedReport): string {
-  const lines = [`${r.id}  ${r.title}`, `  ${r.sentences.length} sentences, ${r.mentions.length} mentions, ${r.entities.length} entities`];
+  const lines = [
+    `${r.id}  ${r.title}`,
+    `  ${r.sentences.length} sentences, ${r.mentions.length} mentions, ${r.entities.length} entities`,
+  ];
   if (r.dropped.length) lines.push(`  dropped ${r.dropped.length} site-chrome lines`);
   for (const kind of EntityKinds) {
     const ents = r.entities.filter((e) => e.kind === kind);

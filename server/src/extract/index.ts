@@ -50,7 +50,15 @@ function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Mention[
       const end = at + form.length;
       if (spans.free(at, end)) {
         const entry = lex.forms.get(form)!;
-        out.push({ kind: entry.kind, name: entry.name, surface: form, start: at, end, cue: 'lexicon', anonymised: false });
+        out.push({
+          kind: entry.kind,
+          name: entry.name,
+          surface: form,
+          start: at,
+          end,
+          cue: 'lexicon',
+          anonymised: false,
+        });
         spans.take(at, end);
       }
       at = text.indexOf(form, end);
@@ -115,7 +123,15 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Mentio
     if (prefix.length === 0 || GENERIC_SCHOOL_PREFIXES.has(prefix)) continue;
     if (NOT_SCHOOL_ENDINGS.some((e) => name.endsWith(e))) continue;
     if (!spans.free(start, tok.end)) continue;
-    out.push({ kind: 'SCHOOL', name, surface: name, start, end: tok.end, cue: 'suffix', anonymised: isAnonymised(name) });
+    out.push({
+      kind: 'SCHOOL',
+      name,
+      surface: name,
+      start,
+      end: tok.end,
+      cue: 'suffix',
+      anonymised: isAnonymised(name),
+    });
     spans.take(start, tok.end);
   }
 }
@@ -125,8 +141,12 @@ function placeMentions(tokens: Token[], spans: Spans, out: Mention[]): void {
   for (const tok of tokens) {
     const w = tok.word;
     if (w.length < 2 || NOT_PLACES.has(w) || !/^[\p{Script=Han}Xx×]+$/u.test(w)) continue;
-    if (PLACE_BAD_FIRST_CHAR.test(w) && !tok.tag.startsWith('ns')) continue;
-    const bySuffix = w.length >= 2 && w.length <= 8 && PLACE_SUFFIXES.some((s) => w.endsWith(s) && w.length > s.length) && isNameToken(tok);
+    if (w.length === 2 && PLACE_BAD_FIRST_CHAR.test(w) && !tok.tag.startsWith('ns')) continue;
+    const bySuffix =
+      w.length >= 2 &&
+      w.length <= 8 &&
+      PLACE_SUFFIXES.some((s) => w.endsWith(s) && w.length > s.length) &&
+      isNameToken(tok);
     const byPos = tok.tag === 'ns';
     if (!bySuffix && !byPos) continue;
     if (!spans.free(tok.start, tok.end)) continue;

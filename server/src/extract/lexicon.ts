@@ -38,7 +38,5 @@ export function defaultLexicon(): Lexicon {
 
 /** jieba user-dictionary lines ("word freq tag") so lexicon terms stay whole. */
 export function userDictLines(lex: Lexicon): string[] {
-  return lex.formsByLength
-    .filter((f) => !/[\s,、()]/u.test(f))
-    .map((f) => `${f} 100000 nz`);
+  return lex.formsByLength.filter((f) => !/[\s,、()]/u.test(f)).map((f) => `${f} 100000 nz`);
 }

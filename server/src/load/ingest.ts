@@ -36,7 +36,9 @@ export async function ingestPaths(
         summary.sentences += report.sentences.length;
         summary.mentions += report.mentions.length;
       }
-      log(`[${n}/${files.length}] ${ref.path}: ${outcome} (${report.sentences.length} sentences, ${report.mentions.length} mentions)`);
+      log(
+        `[${n}/${files.length}] ${ref.path}: ${outcome} (${report.sentences.length} sentences, ${report.mentions.length} mentions)`,
+      );
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       summary.failures.push({ file: e.file, reason: e.reason });

@@ -73,38 +73,38 @@ export async function writeReport(
   const session = driver.session({ database: opts.database });
   try {
     return await session.executeWrite(async (tx) => {
-        const existing = await tx.run(EXISTING_HASH, { id: report.id });
-        const oldHash = existing.records[0]?.get('sha256') as string | undefined;
-        if (oldHash === report.sha256 && !opts.force) return 'unchanged';
-        const oldKeys = oldHash === undefined ? [] : await clearReport(tx, report.id);
-        await tx.run(UPSERT_REPORT, {
-          report: {
-            id: report.id,
-            title: report.title,
-            sourcePath: report.sourcePath,
-            sha256: report.sha256,
-            charCount: report.charCount,
-            sentenceCount: report.sentences.length,
-          },
-        });
-        await tx.run(CREATE_SENTENCES, {
+      const existing = await tx.run(EXISTING_HASH, { id: report.id });
+      const oldHash = existing.records[0]?.get('sha256') as string | undefined;
+      if (oldHash === report.sha256 && !opts.force) return 'unchanged';
+      const oldKeys = oldHash === undefined ? [] : await clearReport(tx, report.id);
+      await tx.run(UPSERT_REPORT, {
+        report: {
           id: report.id,
-          sentences: report.sentences.map((s) => ({ ...s, id: sentenceId(report.id, s.idx) })),
-        });
-        await tx.run(MERGE_ENTITIES, { entities: report.entities });
-        await tx.run(CREATE_MENTIONS, {
-          mentions: report.mentions.map((m) => ({
-            sentenceId: sentenceId(report.id, m.sentenceIdx),
-            key: m.key,
-            surface: m.surface,
-            start: m.start,
-            end: m.end,
-            cue: m.cue,
-          })),
-        });
-        await tx.run(DELETE_ORPHANS, { keys: oldKeys });
-        return oldHash === undefined ? 'created' : 'replaced';
+          title: report.title,
+          sourcePath: report.sourcePath,
+          sha256: report.sha256,
+          charCount: report.charCount,
+          sentenceCount: report.sentences.length,
+        },
       });
+      await tx.run(CREATE_SENTENCES, {
+        id: report.id,
+        sentences: report.sentences.map((s) => ({ ...s, id: sentenceId(report.id, s.idx) })),
+      });
+      await tx.run(MERGE_ENTITIES, { entities: report.entities });
+      await tx.run(CREATE_MENTIONS, {
+        mentions: report.mentions.map((m) => ({
+          sentenceId: sentenceId(report.id, m.sentenceIdx),
+          key: m.key,
+          surface: m.surface,
+          start: m.start,
+          end: m.end,
+          cue: m.cue,
+        })),
+      });
+      await tx.run(DELETE_ORPHANS, { keys: oldKeys });
+      return oldHash === undefined ? 'created' : 'replaced';
+    });
   } finally {
     await session.close();
   }

@@ -33,10 +33,7 @@ export function externalTarget(env: NodeJS.ProcessEnv = process.env): Neo4jTarge
 }
 
 export function createDriver(target: Neo4jTarget): Driver {
-  const auth =
-    target.username !== undefined
-      ? neo4j.auth.basic(target.username, target.password ?? '')
-      : undefined;
+  const auth = target.username !== undefined ? neo4j.auth.basic(target.username, target.password ?? '') : undefined;
   return neo4j.driver(target.uri, auth, { disableLosslessIntegers: true });
 }
 

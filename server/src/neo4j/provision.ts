@@ -107,7 +107,9 @@ export function provisionNeo4j(log: (msg: string) => void = () => {}): string {
   );
   if (r.error || r.status !== 0) {
     fs.rmSync(work, { recursive: true, force: true });
-    throw new SetupError(`Maven could not fetch org.neo4j:neo4j:${version} (exit ${r.status ?? r.error?.message}). Check the Maven repository settings.`);
+    throw new SetupError(
+      `Maven could not fetch org.neo4j:neo4j:${version} (exit ${r.status ?? r.error?.message}). Check the Maven repository settings.`,
+    );
   }
   fs.writeFileSync(path.join(work, MARKER), `${new Date().toISOString()}\n`);
   fs.rmSync(cache, { recursive: true, force: true });

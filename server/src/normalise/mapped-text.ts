@@ -75,11 +75,7 @@ class Builder {
 }
 
 /** Regex replacement that keeps the map. `re` must be global; empty matches are ignored. */
-export function replaceMapped(
-  m: MappedText,
-  re: RegExp,
-  replacer: (match: RegExpMatchArray) => string,
-): MappedText {
+export function replaceMapped(m: MappedText, re: RegExp, replacer: (match: RegExpMatchArray) => string): MappedText {
   if (!re.global) throw new TypeError('replaceMapped needs a global RegExp');
   const b = new Builder();
   let last = 0;

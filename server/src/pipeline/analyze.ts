@@ -54,7 +54,10 @@ export function guessTitle(lines: string[], fallback: string): string {
 }
 
 /** The whole text pipeline for one source file; pure apart from jieba's dictionary. */
-export function analyze(source: Pick<SourceFile, 'id' | 'path' | 'text' | 'sha256'>, lex: Lexicon = defaultLexicon()): AnalyzedReport {
+export function analyze(
+  source: Pick<SourceFile, 'id' | 'path' | 'text' | 'sha256'>,
+  lex: Lexicon = defaultLexicon(),
+): AnalyzedReport {
   const norm = normalise(source.text);
   const sentences = splitSentences(norm.clean);
   const mentions: AnalyzedMention[] = [];
@@ -75,7 +78,14 @@ export function analyze(source: Pick<SourceFile, 'id' | 'path' | 'text' | 'sha25
         anonymised: m.anonymised,
       });
     }
-    return { idx: s.idx, paragraph: s.paragraph, text: source.text.slice(s.start, s.end), normText, start: s.start, end: s.end };
+    return {
+      idx: s.idx,
+      paragraph: s.paragraph,
+      text: source.text.slice(s.start, s.end),
+      normText,
+      start: s.start,
+      end: s.end,
+    };
   });
   const entities = resolveEntities(mentions, source.id);
   return {

@@ -21,7 +21,8 @@ function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerRe
   const url = new URL(req.url ?? '/', 'http://localhost');
   const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
   let file = path.join(root, rel);
-  if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
+  if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory())
+    file = path.join(root, 'index.html');
   if (!fs.existsSync(file)) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('Viewer not built: run `npm run build` (GraphQL is at /graphql).');
@@ -50,7 +51,9 @@ export function createGraphQLHandler(driver: Driver, database?: string) {
 }
 
 /** GraphQL at /graphql, the viewer at /. Resolves once listening. */
-export async function startHttpServer(opts: ServeOptions): Promise<{ server: http.Server; url: string; close(): Promise<void> }> {
+export async function startHttpServer(
+  opts: ServeOptions,
+): Promise<{ server: http.Server; url: string; close(): Promise<void> }> {
   const yoga = createGraphQLHandler(opts.driver, opts.database);
   const clientDir = opts.clientDir;
   const server = http.createServer((req, res) => {
@@ -67,7 +70,11 @@ export async function startHttpServer(opts: ServeOptions): Promise<{ server: htt
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? new Error(`Port ${opts.port} on ${host} is in use: stop what uses it or pass --port.`) : e),
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new Error(`Port ${opts.port} on ${host} is in use: stop what uses it or pass --port.`)
+          : e,
+      ),
     );
     server.listen(opts.port, host, () => resolve());
   });

@@ -29,7 +29,10 @@ export interface SourceFile {
 export function decodeReport(file: string, buf: Uint8Array): { text: string } {
   if (buf.length === 0) throw new InputError(file, 'the file is empty');
   if (buf.length > MAX_FILE_BYTES) {
-    throw new InputError(file, `the file is ${(buf.length / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB per report`);
+    throw new InputError(
+      file,
+      `the file is ${(buf.length / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB per report`,
+    );
   }
   const sample = buf.subarray(0, 8192);
   const hasUtf16Bom = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
@@ -57,13 +60,19 @@ export function readSourceFile(file: string, root?: string): SourceFile {
   }
   const ext = path.extname(file).toLowerCase();
   if (!SUPPORTED_EXTENSIONS.includes(ext)) {
-    throw new InputError(file, `unsupported file type "${ext || '(none)'}"; supported: ${SUPPORTED_EXTENSIONS.join(', ')}`);
+    throw new InputError(
+      file,
+      `unsupported file type "${ext || '(none)'}"; supported: ${SUPPORTED_EXTENSIONS.join(', ')}`,
+    );
   }
   const { text } = decodeReport(file, buf);
   const rel = root ? path.relative(root, file) : path.basename(file);
   return {
     path: file,
-    id: rel.slice(0, rel.length - ext.length).split(path.sep).join('/'),
+    id: rel
+      .slice(0, rel.length - ext.length)
+      .split(path.sep)
+      .join('/'),
     text,
     sha256: crypto.createHash('sha256').update(buf).digest('hex'),
     bytes: buf.length,

@@ -166,7 +166,11 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const name = normaliseQuery(args.name);
       if (!args.id && !name) throw new Error('entity needs `id` or `name`');
-      const [row] = await ctx.read<EntityRow>(BY_NAME, { key: args.id ? String(args.id) : null, name, kind: args.kind ?? null });
+      const [row] = await ctx.read<EntityRow>(BY_NAME, {
+        key: args.id ? String(args.id) : null,
+        name,
+        kind: args.kind ?? null,
+      });
       return row ?? null;
     },
   }),

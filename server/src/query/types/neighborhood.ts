@@ -48,7 +48,9 @@ const GraphRef = builder.objectRef<Graph>('Graph').implement({
     center: t.exposeString('center'),
     nodes: t.field({ type: [GraphNodeRef], resolve: (g) => g.nodes }),
     edges: t.field({ type: [GraphEdgeRef], resolve: (g) => g.edges }),
-    total: t.exposeInt('total', { description: 'Co-occurring entities in all; `nodes` holds at most `limit` of them.' }),
+    total: t.exposeInt('total', {
+      description: 'Co-occurring entities in all; `nodes` holds at most `limit` of them.',
+    }),
   }),
 });
 
@@ -90,14 +92,23 @@ builder.queryFields((t) => ({
       const limit = Math.max(1, Math.min(args.limit ?? 50, 500));
       const [center] = await ctx.read<Omit<GraphNode, 'weight'>>(CENTER, { key });
       if (!center) return null;
-      const [neigh] = await ctx.read<{ total: number; nodes: GraphNode[] }>(NEIGHBOURS, { key, limit: neo4j.int(limit) });
+      const [neigh] = await ctx.read<{ total: number; nodes: GraphNode[] }>(NEIGHBOURS, {
+        key,
+        limit: neo4j.int(limit),
+      });
       const reports = await ctx.read<GraphNode>(REPORTS, { key, limit: neo4j.int(limit) });
       const neighbours = neigh?.nodes ?? [];
       const keys = [key, ...neighbours.map((n) => n.id)];
       const among = await ctx.read<Omit<GraphEdge, 'id' | 'kind'>>(EDGES_AMONG, { keys });
       const edges: GraphEdge[] = [
         ...among.map((e) => ({ ...e, id: `${e.source}|${e.target}`, kind: 'CO_OCCURS' })),
-        ...reports.map((r) => ({ id: `${key}|${r.id}`, source: key, target: r.id, weight: r.weight, kind: 'MENTIONED_IN' })),
+        ...reports.map((r) => ({
+          id: `${key}|${r.id}`,
+          source: key,
+          target: r.id,
+          weight: r.weight,
+          kind: 'MENTIONED_IN',
+        })),
       ];
       return {
         center: key,

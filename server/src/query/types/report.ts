@@ -31,9 +31,7 @@ builder.queryFields((t) => ({
       description: 'All reports, by id.',
       resolve: async (_root, args, ctx) => {
         const [total] = await ctx.read<number>(COUNT);
-        return resolveOffsetConnection({ args, totalCount: total ?? 0 }, (p) =>
-          ctx.read<ReportRow>(LIST, page(p)),
-        );
+        return resolveOffsetConnection({ args, totalCount: total ?? 0 }, (p) => ctx.read<ReportRow>(LIST, page(p)));
       },
     },
     { name: 'ReportConnection' },

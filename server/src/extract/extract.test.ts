@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalKey } from '../resolve/index.js';
+import { tag } from '../segment/jieba.js';
+import { extractMentions } from './index.js';
+import { buildLexicon, defaultLexicon } from './lexicon.js';
+
+const lex = defaultLexicon();
+const extract = (text: string) => extractMentions(text, tag(text, lex), lex);
+const names = (text: string) => extract(text).map((m) => `${m.kind}:${m.name}`);
+
+describe('extractMentions', () => {
+  it('keeps lexicon slogans whole that stock jieba would split', () => {
+    expect(names('全面落实控辍保学和县管校聘,深入开展两学一做。')).toEqual([
+      'POLICY:控辍保学',
+      'POLICY:县管校聘',
+      'POLICY:两学一做',
+    ]);
+  });
+
+  it('maps variants to the canonical entry (spun spelling, bracketed form)', () => {
+    expect(names('全面落实科学进展观,推进县(区)管校聘改革。')).toEqual(['POLICY:科学发展观', 'POLICY:县管校聘']);
+  });
+
+  it('takes quoted short phrases as slogans or programs', () => {
+    expect(names('开展“书香润童年”读书活动,实施“蓝天护苗工程”。')).toEqual([
+      'POLICY:书香润童年',
+      'PROGRAM:蓝天护苗工程',
+    ]);
+  });
+
+  it('finds documents in title marks', () => {
+    const m = extract('制定了《xx市师德师风建设考核办法》。');
+    expect(m[0]).toMatchObject({ kind: 'DOCUMENT', name: 'xx市师德师风建设考核办法', anonymised: true });
+  });
+
+  it('merges school names across jieba tokens and skips categories', () => {
+    expect(names('龙昌中学和金湾区林伟民纪念小学获奖,全市中小学和农村中学参加。')).toEqual([
+      'SCHOOL:龙昌中学',
+      'SCHOOL:金湾区林伟民纪念小学',
+    ]);
+  });
+
+  it('finds places by jieba POS and administrative suffix, not pronoun-like words', () => {
+    const found = names('珠海市金湾区和将乐县的经验值得全市推广,我县也将学习。');
+    expect(found).toEqual(expect.arrayContaining(['PLACE:珠海市', 'PLACE:金湾区', 'PLACE:将乐县']));
+    expect(found).not.toContain('PLACE:全市');
+    expect(found).not.toContain('PLACE:我县');
+  });
+
+  it('scopes anonymised names to their report so two reports never share one', () => {
+    const [m] = extract('XX一中教学质量稳步提升。');
+    expect(m).toMatchObject({ kind: 'SCHOOL', name: 'XX一中', anonymised: true });
+    expect(canonicalKey({ ...m!, surface: m!.surface }, 'a')).not.toBe(
+      canonicalKey({ ...m!, surface: m!.surface }, 'b'),
+    );
+  });
+
+  it('rejects a lexicon entry of unknown kind', () => {
+    expect(() => buildLexicon([{ kind: 'SLOGAN' as never, name: 'x', aliases: [] }])).toThrow(/unknown kind/);
+  });
+});
