@@ -195,11 +195,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof SetupError || e instanceof InputError) console.error(`error: ${e.message}`);
-    else console.error(e);
-    process.exit(1);
-  },
-);
+/** Exit only after piped stdout has drained (process.exit would cut large --json output). */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
+main(process.argv.slice(2)).then(exitAfterFlush, (e: unknown) => {
+  if (e instanceof SetupError || e instanceof InputError) console.error(`error: ${e.message}`);
+  else console.error(e);
+  exitAfterFlush(1);
+});
