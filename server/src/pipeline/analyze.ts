@@ -1,5 +1,5 @@
 import type { EntityKind } from '@policygraph/graph-schema';
-import { extractMentions, type Cue } from '../extract/index.js';
+import { extractMentions, type Mention } from '../extract/index.js';
 import { defaultLexicon, type Lexicon } from '../extract/lexicon.js';
 import { normalise, originalSpan, type DroppedLine } from '../normalise/index.js';
 import type { SourceFile } from '../read/read-file.js';
@@ -17,18 +17,10 @@ export interface AnalyzedSentence {
   end: number;
 }
 
-export interface AnalyzedMention {
+/** A mention with its entity key; surface and offsets refer to the original text. */
+export interface AnalyzedMention extends Mention {
   sentenceIdx: number;
   key: string;
-  kind: EntityKind;
-  name: string;
-  /** As written in the source (e.g. traditional spelling). */
-  surface: string;
-  /** Offsets in the original text. */
-  start: number;
-  end: number;
-  cue: Cue;
-  anonymised: boolean;
 }
 
 export interface AnalyzedReport {
