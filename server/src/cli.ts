@@ -57,7 +57,7 @@ async function cmdAnalyze(args: string[], json: boolean): Promise<number> {
   const reports = [];
   for (const ref of files) {
     try {
-      reports.push(analyze(readSourceFile(ref.path, ref.root)));
+      reports.push(analyze(await readSourceFile(ref.path, ref.root)));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       errors.push(e);

@@ -30,7 +30,7 @@ export async function ingestPaths(
     n++;
     let outcome: WriteOutcome;
     try {
-      const report = analyze(readSourceFile(ref.path, ref.root));
+      const report = analyze(await readSourceFile(ref.path, ref.root));
       outcome = await writeReport(driver, report, opts);
       if (outcome !== 'unchanged') {
         summary.sentences += report.sentences.length;

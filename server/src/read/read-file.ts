@@ -23,6 +23,8 @@ export interface SourceFile {
   text: string;
   sha256: string;
   bytes: number;
+  /** Non-fatal doubts about the input (e.g. a low-confidence encoding guess), naming the file. */
+  warnings: string[];
 }
 
 /** Decodes report bytes; pure, so every failure mode is testable without files. */
@@ -51,7 +53,7 @@ export function decodeReport(file: string, buf: Uint8Array): { text: string } {
   return { text };
 }
 
-export function readSourceFile(file: string, root?: string): SourceFile {
+export async function readSourceFile(file: string, root?: string): Promise<SourceFile> {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
@@ -76,6 +78,7 @@ export function readSourceFile(file: string, root?: string): SourceFile {
     text,
     sha256: crypto.createHash('sha256').update(buf).digest('hex'),
     bytes: buf.length,
+    warnings: [],
   };
 }
 
