@@ -4,12 +4,14 @@
  * instead of repeating strings.
  *
  *   (:Report)-[:HAS_SENTENCE]->(:Sentence)-[:MENTIONS {surface,start,end}]->(:Entity {key,kind,name,aliases})
+ *   (:Report)-[:ABOUT {status}]->(:Place {code,name,level})-[:IN]->(:Place)
  */
 
 export const Label = {
   Report: 'Report',
   Sentence: 'Sentence',
   Entity: 'Entity',
+  Place: 'Place',
   SchemaMigration: 'SchemaMigration',
 } as const;
 export type Label = (typeof Label)[keyof typeof Label];
@@ -17,13 +19,25 @@ export type Label = (typeof Label)[keyof typeof Label];
 export const Rel = {
   HAS_SENTENCE: 'HAS_SENTENCE',
   MENTIONS: 'MENTIONS',
+  /** (:Report)-[:ABOUT {status}]->(:Place): the unit a report is about. */
+  ABOUT: 'ABOUT',
+  /** (:Place)-[:IN]->(:Place): county in city in province. */
+  IN: 'IN',
 } as const;
 export type Rel = (typeof Rel)[keyof typeof Rel];
 
 /** Property names per label (documented here so queries and loaders agree). */
 export const ReportProps = {
   id: 'id',
+  /** The file's id; several reports may share it. */
+  sourceId: 'sourceId',
+  part: 'part',
   title: 'title',
+  year: 'year',
+  coversYear: 'coversYear',
+  placeStatus: 'placeStatus',
+  placeEvidence: 'placeEvidence',
+  placeCandidates: 'placeCandidates',
   sourcePath: 'sourcePath',
   sha256: 'sha256',
   ingestedAt: 'ingestedAt',
@@ -43,6 +57,14 @@ export const SentenceProps = {
   start: 'start',
   end: 'end',
   paragraph: 'paragraph',
+} as const;
+
+export const PlaceProps = {
+  /** GB/T 2260 code; `anon:<reportId>` for an anonymised unit (never shared). */
+  code: 'code',
+  name: 'name',
+  level: 'level',
+  anonymised: 'anonymised',
 } as const;
 
 export const EntityProps = {
@@ -109,6 +131,16 @@ export const migrations: Migration[] = [
       `CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (n:${Label.SchemaMigration}) REQUIRE n.version IS UNIQUE`,
       `CREATE INDEX entity_name IF NOT EXISTS FOR (n:${Label.Entity}) ON (n.${EntityProps.name})`,
       `CREATE INDEX entity_kind IF NOT EXISTS FOR (n:${Label.Entity}) ON (n.${EntityProps.kind})`,
+    ],
+  },
+  {
+    version: 2,
+    description: 'places (GB/T 2260 hierarchy) and reports split from one file',
+    statements: [
+      `CREATE CONSTRAINT place_code IF NOT EXISTS FOR (n:${Label.Place}) REQUIRE n.${PlaceProps.code} IS UNIQUE`,
+      `CREATE INDEX place_name IF NOT EXISTS FOR (n:${Label.Place}) ON (n.${PlaceProps.name})`,
+      `CREATE INDEX report_source IF NOT EXISTS FOR (n:${Label.Report}) ON (n.${ReportProps.sourceId})`,
+      `CREATE INDEX report_year IF NOT EXISTS FOR (n:${Label.Report}) ON (n.${ReportProps.year})`,
     ],
   },
 ];

@@ -9,7 +9,7 @@ import { createDriver, localBoltPort, localHome, resolveTarget, verifyTarget } f
 import { localStatus, startLocalNeo4j, stopLocalNeo4j, type RunningNeo4j } from './neo4j/local-server.js';
 import { repoRoot } from './neo4j/paths.js';
 import { SetupError } from './neo4j/provision.js';
-import { analyze } from './pipeline/analyze.js';
+import { analyzeSource } from './pipeline/analyze.js';
 import { startHttpServer } from './query/http-server.js';
 import { collectFiles, InputError, readSourceFile } from './read/read-file.js';
 
@@ -19,7 +19,7 @@ Usage:
   policygraph start [--port 4000] [dirs…]     Neo4j + ingest (default: seeds/) + GraphQL + viewer; Ctrl-C stops all
   policygraph analyze <files|dirs…> [--json]  run the text pipeline without a database
   policygraph ingest <files|dirs…> [--force]  write reports to Neo4j (unchanged files are skipped)
-  policygraph remove <report-id…>             delete reports and what only they mention
+  policygraph remove <report-id|file-id…>     delete reports and what only they mention
   policygraph serve [--port 4000] [--host 127.0.0.1]
   policygraph neo4j start|stop|status         the project's local Neo4j (ignored when NEO4J_URI is set)
 
@@ -57,7 +57,7 @@ async function cmdAnalyze(args: string[], json: boolean): Promise<number> {
   const reports = [];
   for (const ref of files) {
     try {
-      reports.push(analyze(await readSourceFile(ref.path, ref.root)));
+      reports.push(...analyzeSource(await readSourceFile(ref.path, ref.root)));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       errors.push(e);
@@ -65,17 +65,7 @@ async function cmdAnalyze(args: string[], json: boolean): Promise<number> {
   }
   if (json) {
     const out = {
-      reports: reports.map((r) => ({
-        id: r.id,
-        title: r.title,
-        sourcePath: r.sourcePath,
-        sha256: r.sha256,
-        charCount: r.charCount,
-        sentences: r.sentences,
-        entities: r.entities,
-        mentions: r.mentions,
-        dropped: r.dropped,
-      })),
+      reports,
       errors: errors.map((e) => ({ file: e.file, reason: e.reason })),
     };
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
@@ -178,8 +168,8 @@ async function main(argv: string[]): Promise<number> {
         let missing = 0;
         for (const id of rest) {
           const removed = await removeReport(driver, id, database);
-          log(removed ? `removed ${id}` : `no report ${id}`);
-          if (!removed) missing++;
+          log(removed.length ? `removed ${removed.join(', ')}` : `no report ${id}`);
+          if (removed.length === 0) missing++;
         }
         return missing ? 1 : 0;
       });

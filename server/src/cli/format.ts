@@ -1,13 +1,31 @@
 import { EntityKinds } from '@policygraph/graph-schema';
 import type { AnalyzedReport } from '../pipeline/analyze.js';
 
+function placeLine(r: AnalyzedReport): string {
+  const p = r.place;
+  if (p.place) return `${[p.place, ...p.chain].map((x) => x.name).join(' < ')} (${p.place.code}) [${p.status}]`;
+  if (p.anonymisedName) {
+    const above = p.chain.length ? ` < ${p.chain.map((x) => x.name).join(' < ')}` : '';
+    return `${p.anonymisedName}${above} [anonymised]`;
+  }
+  if (p.candidates.length) return `one of ${p.candidates.map((c) => `${c.name}(${c.code})`).join(', ')} [${p.status}]`;
+  return `— [${p.status}]`;
+}
+
 /** The human-readable `analyze` output. */
 export function formatReport(r: AnalyzedReport): string {
+  const year = (y: number | null) => (y === null ? '?' : String(y));
   const lines = [
     `${r.id}  ${r.title}`,
-    `  ${r.sentences.length} sentences, ${r.mentions.length} mentions, ${r.entities.length} entities`,
+    `  place:      ${placeLine(r)}`,
+    `  year:       ${year(r.year.year)} (covers ${year(r.year.coversYear)})`,
+    `  text:       ${r.paragraphCount} paragraphs, ${r.sentences.length} sentences, ${r.mentions.length} mentions, ${r.entities.length} entities`,
   ];
-  if (r.dropped.length) lines.push(`  dropped ${r.dropped.length} site-chrome lines`);
+  if (r.placeholders.length) lines.push(`  anonymised: ${r.placeholders.map((x) => x.text).join(' ')}`);
+  if (r.dropped.length) lines.push(`  dropped:    ${r.dropped.length} chrome lines`);
+  for (const w of r.warnings) lines.push(`  warning:    ${w}`);
+  for (const e of r.place.evidence) lines.push(`  why place:  ${e}`);
+  for (const e of r.year.evidence) lines.push(`  why year:   ${e}`);
   for (const kind of EntityKinds) {
     const ents = r.entities.filter((e) => e.kind === kind);
     if (ents.length === 0) continue;
@@ -17,7 +35,7 @@ export function formatReport(r: AnalyzedReport): string {
       .sort((a, b) => (counts.get(b.key) ?? 0) - (counts.get(a.key) ?? 0))
       .slice(0, 12)
       .map((e) => `${e.name}×${counts.get(e.key) ?? 0}`);
-    lines.push(`  ${kind.padEnd(12)} ${ents.length}: ${shown.join(' ')}${ents.length > 12 ? ' …' : ''}`);
+    lines.push(`  ${kind.padEnd(12)}${ents.length}: ${shown.join(' ')}${ents.length > 12 ? ' …' : ''}`);
   }
   return lines.join('\n');
 }

@@ -1,31 +1,79 @@
-import { EntityProps, Label, Rel, ReportProps, SentenceProps, sentenceId } from '@policygraph/graph-schema';
+import {
+  EntityProps,
+  Label,
+  PlaceProps,
+  Rel,
+  ReportProps,
+  SentenceProps,
+  sentenceId,
+} from '@policygraph/graph-schema';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { AnalyzedReport } from '../pipeline/analyze.js';
 
-const EXISTING_HASH = `MATCH (r:${Label.Report} {${ReportProps.id}: $id}) RETURN r.${ReportProps.sha256} AS sha256`;
+const SOURCE_HASHES = `
+MATCH (r:${Label.Report} {${ReportProps.sourceId}: $sourceId})
+RETURN r.${ReportProps.id} AS id, r.${ReportProps.sha256} AS sha256`;
 
 const OLD_ENTITY_KEYS = `
-MATCH (:${Label.Report} {${ReportProps.id}: $id})-[:${Rel.HAS_SENTENCE}]->(:${Label.Sentence})-[:${Rel.MENTIONS}]->(e:${Label.Entity})
+UNWIND $ids AS id
+MATCH (:${Label.Report} {${ReportProps.id}: id})-[:${Rel.HAS_SENTENCE}]->(:${Label.Sentence})-[:${Rel.MENTIONS}]->(e:${Label.Entity})
 RETURN collect(DISTINCT e.${EntityProps.key}) AS keys`;
 
 const DELETE_SENTENCES = `
-MATCH (:${Label.Report} {${ReportProps.id}: $id})-[:${Rel.HAS_SENTENCE}]->(s:${Label.Sentence})
+UNWIND $ids AS id
+MATCH (:${Label.Report} {${ReportProps.id}: id})-[:${Rel.HAS_SENTENCE}]->(s:${Label.Sentence})
 DETACH DELETE s`;
 
-const DELETE_REPORT = `MATCH (r:${Label.Report} {${ReportProps.id}: $id}) DETACH DELETE r`;
+// Anonymised places belong to their report alone.
+const DELETE_ANONYMISED_PLACES = `
+UNWIND $ids AS id
+MATCH (:${Label.Report} {${ReportProps.id}: id})-[:${Rel.ABOUT}]->(p:${Label.Place} {${PlaceProps.anonymised}: true})
+DETACH DELETE p`;
 
-const UPSERT_REPORT = `
-MERGE (r:${Label.Report} {${ReportProps.id}: $report.id})
-SET r.${ReportProps.title} = $report.title,
-    r.${ReportProps.sourcePath} = $report.sourcePath,
-    r.${ReportProps.sha256} = $report.sha256,
-    r.${ReportProps.charCount} = $report.charCount,
-    r.${ReportProps.sentenceCount} = $report.sentenceCount,
+const DELETE_REPORTS = `
+UNWIND $ids AS id
+MATCH (r:${Label.Report} {${ReportProps.id}: id})
+DETACH DELETE r`;
+
+const UPSERT_REPORTS = `
+UNWIND $reports AS row
+MERGE (r:${Label.Report} {${ReportProps.id}: row.id})
+SET r.${ReportProps.sourceId} = row.sourceId,
+    r.${ReportProps.part} = row.part,
+    r.${ReportProps.title} = row.title,
+    r.${ReportProps.year} = row.year,
+    r.${ReportProps.coversYear} = row.coversYear,
+    r.${ReportProps.placeStatus} = row.placeStatus,
+    r.${ReportProps.placeEvidence} = row.placeEvidence,
+    r.${ReportProps.placeCandidates} = row.placeCandidates,
+    r.${ReportProps.sourcePath} = row.sourcePath,
+    r.${ReportProps.sha256} = row.sha256,
+    r.${ReportProps.charCount} = row.charCount,
+    r.${ReportProps.sentenceCount} = row.sentenceCount,
     r.${ReportProps.ingestedAt} = datetime()`;
 
+// Each chain is most specific first: MERGE the places, then IN between neighbours.
+const MERGE_PLACES = `
+UNWIND $places AS row
+MERGE (p:${Label.Place} {${PlaceProps.code}: row.code})
+SET p.${PlaceProps.name} = row.name, p.${PlaceProps.level} = row.level, p.${PlaceProps.anonymised} = row.anonymised`;
+
+const LINK_PLACES = `
+UNWIND $links AS row
+MATCH (c:${Label.Place} {${PlaceProps.code}: row.child})
+MATCH (p:${Label.Place} {${PlaceProps.code}: row.parent})
+MERGE (c)-[:${Rel.IN}]->(p)`;
+
+const LINK_ABOUT = `
+UNWIND $abouts AS row
+MATCH (r:${Label.Report} {${ReportProps.id}: row.id})
+MATCH (p:${Label.Place} {${PlaceProps.code}: row.code})
+MERGE (r)-[a:${Rel.ABOUT}]->(p)
+SET a.status = row.status`;
+
 const CREATE_SENTENCES = `
-MATCH (r:${Label.Report} {${ReportProps.id}: $id})
 UNWIND $sentences AS row
+MATCH (r:${Label.Report} {${ReportProps.id}: row.reportId})
 CREATE (s:${Label.Sentence} {
   ${SentenceProps.id}: row.id, ${SentenceProps.idx}: row.idx, ${SentenceProps.text}: row.text,
   ${SentenceProps.normText}: row.normText, ${SentenceProps.start}: row.start, ${SentenceProps.end}: row.end,
@@ -53,74 +101,136 @@ MATCH (e:${Label.Entity} {${EntityProps.key}: key})
 WHERE NOT (e)<-[:${Rel.MENTIONS}]-()
 DETACH DELETE e`;
 
-async function clearReport(tx: ManagedTransaction, id: string): Promise<string[]> {
-  const old = await tx.run(OLD_ENTITY_KEYS, { id });
-  await tx.run(DELETE_SENTENCES, { id });
+/** Removes what hangs off these reports; returns the entity keys they mentioned. */
+async function clearReports(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
+  const old = await tx.run(OLD_ENTITY_KEYS, { ids });
+  await tx.run(DELETE_SENTENCES, { ids });
+  await tx.run(DELETE_ANONYMISED_PLACES, { ids });
   return (old.records[0]?.get('keys') as string[] | undefined) ?? [];
+}
+
+interface PlaceRow {
+  code: string;
+  name: string;
+  level: string;
+  anonymised: boolean;
+}
+
+/** Place rows, IN links and ABOUT links for a batch of reports. */
+export function placeRows(reports: AnalyzedReport[]) {
+  const places = new Map<string, PlaceRow>();
+  const links = new Map<string, { child: string; parent: string }>();
+  const abouts: Array<{ id: string; code: string; status: string }> = [];
+  for (const r of reports) {
+    const p = r.place;
+    const self: PlaceRow | null = p.place
+      ? { ...p.place, anonymised: false }
+      : p.anonymisedName
+        ? { code: `anon:${r.id}`, name: p.anonymisedName, level: 'unknown', anonymised: true }
+        : null;
+    const chain: PlaceRow[] = [...(self ? [self] : []), ...p.chain.map((c) => ({ ...c, anonymised: false }))];
+    chain.forEach((c, i) => {
+      places.set(c.code, c);
+      const parent = chain[i + 1];
+      if (parent) links.set(`${c.code}>${parent.code}`, { child: c.code, parent: parent.code });
+    });
+    if (self) abouts.push({ id: r.id, code: self.code, status: p.status });
+  }
+  return { places: [...places.values()], links: [...links.values()], abouts };
 }
 
 export type WriteOutcome = 'created' | 'replaced' | 'unchanged';
 
 /**
- * Writes one report in one transaction: it is fully there or not at all. An
- * unchanged file (same sha256) is a no-op; a changed one replaces the old report.
+ * Writes all reports of one source file in ONE transaction: they are fully there
+ * or not at all. An unchanged file (same sha256) is a no-op; a changed one
+ * replaces every report it held before, including parts it no longer has.
  */
-export async function writeReport(
+export async function writeSource(
   driver: Driver,
-  report: AnalyzedReport,
+  reports: AnalyzedReport[],
   opts: { database?: string; force?: boolean } = {},
 ): Promise<WriteOutcome> {
+  const first = reports[0];
+  if (!first) throw new Error('writeSource needs at least one report');
   const session = driver.session({ database: opts.database });
   try {
     return await session.executeWrite(async (tx) => {
-      const existing = await tx.run(EXISTING_HASH, { id: report.id });
-      const oldHash = existing.records[0]?.get('sha256') as string | undefined;
-      if (oldHash === report.sha256 && !opts.force) return 'unchanged';
-      const oldKeys = oldHash === undefined ? [] : await clearReport(tx, report.id);
-      await tx.run(UPSERT_REPORT, {
-        report: {
-          id: report.id,
-          title: report.title,
-          sourcePath: report.sourcePath,
-          sha256: report.sha256,
-          charCount: report.charCount,
-          sentenceCount: report.sentences.length,
-        },
-      });
-      await tx.run(CREATE_SENTENCES, {
-        id: report.id,
-        sentences: report.sentences.map((s) => ({ ...s, id: sentenceId(report.id, s.idx) })),
-      });
-      await tx.run(MERGE_ENTITIES, { entities: report.entities });
-      await tx.run(CREATE_MENTIONS, {
-        mentions: report.mentions.map((m) => ({
-          sentenceId: sentenceId(report.id, m.sentenceIdx),
-          key: m.key,
-          surface: m.surface,
-          start: m.start,
-          end: m.end,
-          cue: m.cue,
+      const existing = await tx.run(SOURCE_HASHES, { sourceId: first.sourceId });
+      const oldIds = existing.records.map((r) => r.get('id') as string);
+      const unchanged =
+        oldIds.length === reports.length &&
+        existing.records.every((r) => r.get('sha256') === first.sha256) &&
+        reports.every((r) => oldIds.includes(r.id));
+      if (unchanged && !opts.force) return 'unchanged';
+      // Reports from before per-file ids (or another file) may hold these ids too.
+      const ids = [...new Set([...oldIds, ...reports.map((r) => r.id)])];
+      const oldKeys = await clearReports(tx, ids);
+      const newIds = new Set(reports.map((r) => r.id));
+      await tx.run(DELETE_REPORTS, { ids: oldIds.filter((id) => !newIds.has(id)) });
+      await tx.run(UPSERT_REPORTS, {
+        reports: reports.map((r) => ({
+          id: r.id,
+          sourceId: r.sourceId,
+          part: r.part,
+          title: r.title,
+          year: r.year.year,
+          coversYear: r.year.coversYear,
+          placeStatus: r.place.status,
+          placeEvidence: r.place.evidence,
+          placeCandidates: r.place.candidates.map((c) => c.code),
+          sourcePath: r.sourcePath,
+          sha256: r.sha256,
+          charCount: r.charCount,
+          sentenceCount: r.sentences.length,
         })),
       });
+      const { places, links, abouts } = placeRows(reports);
+      await tx.run(MERGE_PLACES, { places });
+      await tx.run(LINK_PLACES, { links });
+      await tx.run(LINK_ABOUT, { abouts });
+      await tx.run(CREATE_SENTENCES, {
+        sentences: reports.flatMap((r) => r.sentences.map((s) => ({ ...s, reportId: r.id, id: sentenceId(r.id, s.idx) }))),
+      });
+      await tx.run(MERGE_ENTITIES, { entities: reports.flatMap((r) => r.entities) });
+      await tx.run(CREATE_MENTIONS, {
+        mentions: reports.flatMap((r) =>
+          r.mentions.map((m) => ({
+            sentenceId: sentenceId(r.id, m.sentenceIdx),
+            key: m.key,
+            surface: m.surface,
+            start: m.start,
+            end: m.end,
+            cue: m.cue,
+          })),
+        ),
+      });
       await tx.run(DELETE_ORPHANS, { keys: oldKeys });
-      return oldHash === undefined ? 'created' : 'replaced';
+      return oldIds.length === 0 ? 'created' : 'replaced';
     });
   } finally {
     await session.close();
   }
 }
 
-/** Removes a report, its sentences and mentions, and entities left unmentioned. */
-export async function removeReport(driver: Driver, id: string, database?: string): Promise<boolean> {
+/**
+ * Removes reports by report id or by file id (all its parts), their sentences and
+ * mentions, and entities left unmentioned. Returns the report ids removed.
+ */
+export async function removeReport(driver: Driver, id: string, database?: string): Promise<string[]> {
   const session = driver.session({ database });
   try {
     return await session.executeWrite(async (tx) => {
-      const existing = await tx.run(EXISTING_HASH, { id });
-      if (existing.records.length === 0) return false;
-      const oldKeys = await clearReport(tx, id);
-      await tx.run(DELETE_REPORT, { id });
+      const found = await tx.run(
+        `MATCH (r:${Label.Report}) WHERE r.${ReportProps.id} = $id OR r.${ReportProps.sourceId} = $id RETURN r.${ReportProps.id} AS id`,
+        { id },
+      );
+      const ids = found.records.map((r) => r.get('id') as string);
+      if (ids.length === 0) return [];
+      const oldKeys = await clearReports(tx, ids);
+      await tx.run(DELETE_REPORTS, { ids });
       await tx.run(DELETE_ORPHANS, { keys: oldKeys });
-      return true;
+      return ids;
     });
   } finally {
     await session.close();

@@ -3,6 +3,9 @@ import { keepRanges, type MappedText } from './mapped-text.js';
 
 interface SitePhrases {
   maxLineLength: number;
+  maxMultiPhraseLineLength: number;
+  footerShare: number;
+  footerMaxLineLength: number;
   phrases: string[];
   metadataLinePatterns: string[];
 }
@@ -16,10 +19,10 @@ export function boilerplateReason(line: string): string | null {
   const t = line.trim();
   if (t === '') return null;
   for (const re of metadataPatterns) if (re.test(t)) return 'metadata';
-  if (t.length <= data.maxLineLength) {
-    const hit = data.phrases.find((p) => t.includes(p));
-    if (hit) return `site phrase "${hit}"`;
-  }
+  const compact = t.replace(/\s+/g, '');
+  const hits = data.phrases.filter((p) => compact.includes(p));
+  if (hits.length >= 1 && t.length <= data.maxLineLength) return `site phrase "${hits[0]}"`;
+  if (hits.length >= 2 && t.length <= data.maxMultiPhraseLineLength) return `site phrases "${hits.slice(0, 2).join('", "')}"`;
   return null;
 }
 
@@ -28,21 +31,89 @@ export interface DroppedLine {
   reason: string;
 }
 
-/** Removes chrome lines; keeps their newline so paragraph structure survives. */
+const DATE_STAMP = /(?:19|20)\d{2}-\d{1,2}-\d{1,2}/g;
+
+/**
+ * A related-links list glued before the text (several date stamps, then a
+ * 【label】): the text starts after the last stamp and label.
+ */
+export function linkListPrefixEnd(line: string): number {
+  const stamps = [...line.matchAll(DATE_STAMP)];
+  if (stamps.length < 3) return 0;
+  const last = stamps[stamps.length - 1]!;
+  let end = (last.index ?? 0) + last[0].length;
+  const label = /^\s*【[^】]{0,20}】\s*/u.exec(line.slice(end));
+  if (label) end += label[0].length;
+  return line.slice(end).trim().length >= 10 ? end : line.length;
+}
+
+/** Footer lines read as chrome: list items, or no sentence punctuation at all. */
+const FOOTER_SHAPE = /^-\s|^[^。,;、]*$/u;
+
+const compactOf = (s: string) => s.replace(/\s+/g, '');
+
+interface Line {
+  from: number;
+  to: number;
+  text: string;
+}
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  let pos = 0;
+  for (const raw of text.split('\n')) {
+    out.push({ from: pos, to: pos + raw.length, text: raw });
+    pos += raw.length + 1;
+  }
+  return out;
+}
+
+/**
+ * Removes site chrome by general signals: chrome phrases and metadata shapes,
+ * link lists glued before text, blocks repeating earlier text (duplicated
+ * abstracts), and the short lines of a footer. Newlines are kept so paragraph
+ * structure survives.
+ */
 export function dropBoilerplateLines(m: MappedText): { text: MappedText; dropped: DroppedLine[] } {
+  const lines = linesOf(m.text);
   const keep: Array<[number, number]> = [];
   const dropped: DroppedLine[] = [];
-  let pos = 0;
-  while (pos <= m.text.length) {
-    const nl = m.text.indexOf('\n', pos);
-    const end = nl === -1 ? m.text.length : nl;
-    const line = m.text.slice(pos, end);
-    const reason = boilerplateReason(line);
-    if (reason) dropped.push({ text: line.trim(), reason });
-    else keep.push([pos, end]);
-    if (nl !== -1) keep.push([nl, nl + 1]);
-    if (nl === -1) break;
-    pos = nl + 1;
+  const drop = (text: string, reason: string) => dropped.push({ text: text.trim(), reason });
+  let seen = '';
+  let inFooter = false;
+  const footerStart = m.text.length * (1 - data.footerShare);
+
+  for (const line of lines) {
+    const t = line.text.trim();
+    let from = line.from;
+    const reason = boilerplateReason(line.text);
+    if (t === '') {
+      // Blank lines carry paragraph structure only.
+    } else if (reason) {
+      drop(line.text, reason);
+      if (line.from >= footerStart) inFooter = true;
+    } else if (inFooter && t.length <= data.footerMaxLineLength && FOOTER_SHAPE.test(t)) {
+      drop(line.text, 'footer');
+    } else {
+      inFooter = false;
+      const cut = linkListPrefixEnd(line.text);
+      if (cut >= line.text.length) {
+        drop(line.text, 'link list');
+        from = line.to;
+      } else if (cut > 0) {
+        drop(line.text.slice(0, cut), 'link list');
+        from = line.from + cut;
+      }
+      const body = compactOf(m.text.slice(from, line.to));
+      // A long line whose opening already appeared is a repeated block (e.g. an abstract).
+      if (body.length >= 40 && seen.includes(body.slice(0, 40))) {
+        drop(m.text.slice(from, line.to), 'repeats earlier text');
+      } else if (from < line.to) {
+        keep.push([from, line.to]);
+        seen += body;
+      }
+    }
+    if (line.to < m.text.length) keep.push([line.to, line.to + 1]);
   }
   return { text: keepRanges(m, keep), dropped };
 }

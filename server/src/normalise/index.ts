@@ -1,10 +1,12 @@
 import { dropBoilerplateLines, type DroppedLine } from './boilerplate.js';
 import { traditionalToSimplified } from './chinese-script.js';
 import { fromOriginal, type MappedText } from './mapped-text.js';
+import { closeQuotesBeforeConjunction, restoreTitleMarks } from './repairs.js';
 import { collapseRepeatedYears, nfkc, normaliseNewlines, stripPinyinAnnotations, tidySpaces } from './rules.js';
 
 export * from './mapped-text.js';
 export { boilerplateReason, type DroppedLine } from './boilerplate.js';
+export { findPlaceholders, type Placeholder } from './repairs.js';
 
 export interface NormalisedText {
   original: string;
@@ -22,5 +24,7 @@ export function normalise(original: string): NormalisedText {
   m = collapseRepeatedYears(m);
   const { text, dropped } = dropBoilerplateLines(m);
   m = tidySpaces(text);
+  m = restoreTitleMarks(m);
+  m = closeQuotesBeforeConjunction(m);
   return { original, clean: m, dropped };
 }

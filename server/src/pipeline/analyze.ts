@@ -1,9 +1,13 @@
 import type { EntityKind } from '@policygraph/graph-schema';
 import { extractMentions, type Mention } from '../extract/index.js';
 import { defaultLexicon, type Lexicon } from '../extract/lexicon.js';
-import { normalise, originalSpan, type DroppedLine } from '../normalise/index.js';
+import { findPlaceholders, normalise, originalSpan, type DroppedLine, type Placeholder } from '../normalise/index.js';
 import type { SourceFile } from '../read/read-file.js';
+import { defaultGazetteer } from '../resolve/gazetteer.js';
 import { canonicalKey, resolveEntities, type ResolvedEntity } from '../resolve/index.js';
+import { attributePlace, type ReportPlace } from '../resolve/report-place.js';
+import { attributeYear, type ReportYear } from '../resolve/report-year.js';
+import { splitReports } from '../segment/split-reports.js';
 import { tag } from '../segment/jieba.js';
 import { splitSentences } from '../segment/sentences.js';
 
@@ -25,10 +29,19 @@ export interface AnalyzedMention extends Mention {
 
 export interface AnalyzedReport {
   id: string;
+  /** The file's id; a file holding several reports gives ids `${sourceId}/1`, `/2`… */
+  sourceId: string;
+  part: number;
+  partCount: number;
   title: string;
   sourcePath: string;
   sha256: string;
   charCount: number;
+  place: ReportPlace;
+  year: ReportYear;
+  paragraphCount: number;
+  placeholders: Placeholder[];
+  warnings: string[];
   sentences: AnalyzedSentence[];
   mentions: AnalyzedMention[];
   entities: ResolvedEntity[];
@@ -38,57 +51,74 @@ export interface AnalyzedReport {
 /** First real line, shortened: scraped reports usually open with their title. */
 export function guessTitle(lines: string[], fallback: string): string {
   for (const raw of lines) {
-    const line = raw.replace(/^\d{1,3}、\s*/u, '').trim();
+    // Page numbers and file extensions are scraping artefacts, not part of a title.
+    const line = raw
+      .replace(/^\d{1,3}、\s*/u, '')
+      .replace(/\.(docx?|pdf|txt|wps)$/iu, '')
+      .trim();
     if (line.length >= 4 && line.length <= 60 && /\p{Script=Han}/u.test(line)) return line;
-    if (line.length > 60) return `${line.slice(0, 40)}…`;
+    if (line.length > 60) {
+      const head = line.split(/\s/u)[0] ?? '';
+      return head.length >= 4 && head.length <= 40 ? head : `${line.slice(0, 40)}…`;
+    }
   }
   return fallback;
 }
 
-/** The whole text pipeline for one source file; pure apart from jieba's dictionary. */
-export function analyze(
-  source: Pick<SourceFile, 'id' | 'path' | 'text' | 'sha256'>,
+/** Offsets where jieba puts a word edge: place names must not start inside a word. */
+function wordBoundaries(text: string, lex: Lexicon): Set<number> {
+  const edges = new Set<number>([0, text.length]);
+  for (const t of tag(text, lex)) {
+    edges.add(t.start);
+    edges.add(t.end);
+  }
+  return edges;
+}
+
+/** The whole text pipeline for one source file: one or more reports. */
+export function analyzeSource(
+  source: Pick<SourceFile, 'id' | 'path' | 'text' | 'sha256'> & { warnings?: string[] },
   lex: Lexicon = defaultLexicon(),
-): AnalyzedReport {
+): AnalyzedReport[] {
   const norm = normalise(source.text);
-  const sentences = splitSentences(norm.clean);
-  const mentions: AnalyzedMention[] = [];
-  const outSentences: AnalyzedSentence[] = sentences.map((s) => {
-    const normText = s.clean.text;
-    for (const m of extractMentions(normText, tag(normText, lex), lex)) {
-      const [start, end] = originalSpan(s.clean, m.start, m.end);
-      const surface = source.text.slice(start, end);
-      mentions.push({
-        sentenceIdx: s.idx,
-        key: canonicalKey({ ...m, surface }, source.id),
-        kind: m.kind,
-        name: m.name,
-        surface,
-        start,
-        end,
-        cue: m.cue,
-        anonymised: m.anonymised,
-      });
-    }
+  const split = splitReports(norm.clean);
+  const fileTitle = guessTitle(norm.clean.text.split('\n'), source.id);
+  const many = split.parts.length > 1;
+  return split.parts.map((part, i) => {
+    const id = many ? `${source.id}/${i + 1}` : source.id;
+    const sentences = splitSentences(part.text);
+    const mentions: AnalyzedMention[] = [];
+    const outSentences: AnalyzedSentence[] = sentences.map((s) => {
+      const normText = s.clean.text;
+      for (const m of extractMentions(normText, tag(normText, lex), lex)) {
+        const [start, end] = originalSpan(s.clean, m.start, m.end);
+        const surface = source.text.slice(start, end);
+        mentions.push({ ...m, sentenceIdx: s.idx, key: canonicalKey({ ...m, surface }, id), surface, start, end });
+      }
+      return { idx: s.idx, paragraph: s.paragraph, text: source.text.slice(s.start, s.end), normText, start: s.start, end: s.end };
+    });
+    const title = part.heading ?? fileTitle;
+    const placeholders = findPlaceholders(part.text.text);
+    const warnings = [...(source.warnings ?? [])];
+    if (many) warnings.push(`file holds ${split.parts.length} reports (split on ${split.rule}); this is part ${i + 1}`);
     return {
-      idx: s.idx,
-      paragraph: s.paragraph,
-      text: source.text.slice(s.start, s.end),
-      normText,
-      start: s.start,
-      end: s.end,
+      id,
+      sourceId: source.id,
+      part: i + 1,
+      partCount: split.parts.length,
+      title,
+      sourcePath: source.path,
+      sha256: source.sha256,
+      charCount: part.text.text.length,
+      place: attributePlace(part.text.text, defaultGazetteer(), placeholders, wordBoundaries(part.text.text, lex)),
+      year: attributeYear(title, part.text.text),
+      paragraphCount: new Set(outSentences.map((s) => s.paragraph)).size,
+      placeholders,
+      warnings,
+      sentences: outSentences,
+      mentions,
+      entities: [...resolveEntities(mentions, id).values()],
+      dropped: i === 0 ? [...norm.dropped, ...(split.preamble ? [{ text: split.preamble, reason: 'text before the first report' }] : [])] : [],
     };
   });
-  const entities = resolveEntities(mentions, source.id);
-  return {
-    id: source.id,
-    title: guessTitle(norm.clean.text.split('\n'), source.id),
-    sourcePath: source.path,
-    sha256: source.sha256,
-    charCount: source.text.length,
-    sentences: outSentences,
-    mentions,
-    entities: [...entities.values()],
-    dropped: norm.dropped,
-  };
 }

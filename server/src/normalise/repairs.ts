@@ -1,0 +1,52 @@
+import { replaceMapped, type MappedText } from './mapped-text.js';
+
+/** Words a document title ends with: what makes `?…?` certainly a damaged 《…》. */
+const DOC_TYPE =
+  '法|条例|办法|方案|意见|通知|通报|规定|规划|纲要|决定|细则|标准|制度|计划|要点|手册|守则|准则|公告|通告|章程|批复|函|指南|规范|规程|决议|报告';
+const QUESTION_WORDS = /吗|呢|什么|怎么|怎样|如何|为何|为什么|是否|哪|谁|几/u;
+const DAMAGED_TITLE = new RegExp(`\\?([^?\\n《》“”"]{4,60}?(?:${DOC_TYPE}))\\?`, 'gu');
+
+/**
+ * Scraped copies replace 《》 by `?`. `?…?` becomes 《…》 only when the inside reads as
+ * a document title (ends in 方案/意见/办法…) and not as a question.
+ */
+export function restoreTitleMarks(m: MappedText): MappedText {
+  return replaceMapped(m, DAMAGED_TITLE, (match) => {
+    const inner = match[1] ?? '';
+    return QUESTION_WORDS.test(inner) ? match[0] : `《${inner}》`;
+  });
+}
+
+const LOST_CLOSING_QUOTE = /“([^“”"\n]{2,10}?)(和|与|及|、)(?=“)/gu;
+
+/** `“科教兴县和“人才强县` lost a closing quote before the conjunction: put it back. */
+export function closeQuotesBeforeConjunction(m: MappedText): MappedText {
+  return replaceMapped(m, LOST_CLOSING_QUOTE, (match) => `“${match[1]}”${match[2]}`);
+}
+
+export interface Placeholder {
+  text: string;
+  kind: 'place' | 'year' | 'number' | 'name';
+}
+
+const PLACEHOLDER_PATTERNS: Array<[RegExp, Placeholder['kind']]> = [
+  [/(?:19|20)(?:[xX]{2}|\*{2})(?=\s?年)/gu, 'year'],
+  [/[xX]+\.[xX]+%|[xX]{1,3}%/gu, 'number'],
+  [/(?<![A-Za-z])[xX]{2,4}\s?(?:省|市|州|县|区|镇|乡|村)/gu, 'place'],
+  [/(?<![A-Za-z])[xX]{2,4}\s?(?:[一二三四五六七八九十]中|中学|小学|学校|幼儿园)/gu, 'name'],
+];
+
+/**
+ * Anonymised placeholders (`Xx县`, `xx市`, `XX一中`, `20xx`, `20**`, `x.xx%`): real
+ * mentions of unknown values, recognised so they are flagged and never guessed.
+ */
+export function findPlaceholders(text: string): Placeholder[] {
+  const found = new Map<string, Placeholder>();
+  for (const [re, kind] of PLACEHOLDER_PATTERNS) {
+    for (const match of text.matchAll(re)) {
+      const t = match[0].replace(/\s/g, '');
+      if (!found.has(t)) found.set(t, { text: t, kind });
+    }
+  }
+  return [...found.values()];
+}
