@@ -39,17 +39,17 @@ const UPSERT_REPORTS = `
 UNWIND $reports AS row
 MERGE (r:${Label.Report} {${ReportProps.id}: row.id})
 SET r.${ReportProps.sourceId} = row.sourceId,
-    r.${ReportProps.part} = row.part,
+    r.${ReportProps.part} = toInteger(row.part),
     r.${ReportProps.title} = row.title,
-    r.${ReportProps.year} = row.year,
-    r.${ReportProps.coversYear} = row.coversYear,
+    r.${ReportProps.year} = toInteger(row.year),
+    r.${ReportProps.coversYear} = toInteger(row.coversYear),
     r.${ReportProps.placeStatus} = row.placeStatus,
     r.${ReportProps.placeEvidence} = row.placeEvidence,
     r.${ReportProps.placeCandidates} = row.placeCandidates,
     r.${ReportProps.sourcePath} = row.sourcePath,
     r.${ReportProps.sha256} = row.sha256,
-    r.${ReportProps.charCount} = row.charCount,
-    r.${ReportProps.sentenceCount} = row.sentenceCount,
+    r.${ReportProps.charCount} = toInteger(row.charCount),
+    r.${ReportProps.sentenceCount} = toInteger(row.sentenceCount),
     r.${ReportProps.ingestedAt} = datetime()`;
 
 // Each chain is most specific first: MERGE the places, then IN between neighbours.
@@ -75,9 +75,9 @@ const CREATE_SENTENCES = `
 UNWIND $sentences AS row
 MATCH (r:${Label.Report} {${ReportProps.id}: row.reportId})
 CREATE (s:${Label.Sentence} {
-  ${SentenceProps.id}: row.id, ${SentenceProps.idx}: row.idx, ${SentenceProps.text}: row.text,
-  ${SentenceProps.normText}: row.normText, ${SentenceProps.start}: row.start, ${SentenceProps.end}: row.end,
-  ${SentenceProps.paragraph}: row.paragraph
+  ${SentenceProps.id}: row.id, ${SentenceProps.idx}: toInteger(row.idx), ${SentenceProps.text}: row.text,
+  ${SentenceProps.normText}: row.normText, ${SentenceProps.start}: toInteger(row.start), ${SentenceProps.end}: toInteger(row.end),
+  ${SentenceProps.paragraph}: toInteger(row.paragraph)
 })
 CREATE (r)-[:${Rel.HAS_SENTENCE}]->(s)`;
 
@@ -92,7 +92,7 @@ const CREATE_MENTIONS = `
 UNWIND $mentions AS row
 MATCH (s:${Label.Sentence} {${SentenceProps.id}: row.sentenceId})
 MATCH (e:${Label.Entity} {${EntityProps.key}: row.key})
-CREATE (s)-[:${Rel.MENTIONS} {surface: row.surface, start: row.start, end: row.end, cue: row.cue}]->(e)`;
+CREATE (s)-[:${Rel.MENTIONS} {surface: row.surface, start: toInteger(row.start), end: toInteger(row.end), cue: row.cue}]->(e)`;
 
 // An entity no report mentions any more is gone from the corpus.
 const DELETE_ORPHANS = `

@@ -85,30 +85,26 @@ export function dropBoilerplateLines(m: MappedText): { text: MappedText; dropped
 
   for (const line of lines) {
     const t = line.text.trim();
-    let from = line.from;
-    const reason = boilerplateReason(line.text);
-    if (t === '') {
+    // A related-links list glued before the text goes first; the rest is judged on its own.
+    const cut = t === '' ? 0 : linkListPrefixEnd(line.text);
+    const from = line.from + Math.min(cut, line.text.length);
+    const rest = m.text.slice(from, line.to);
+    if (cut > 0) drop(line.text.slice(0, cut), 'link list');
+    const reason = rest.trim() === '' ? null : boilerplateReason(rest);
+    if (t === '' || rest.trim() === '') {
       // Blank lines carry paragraph structure only.
     } else if (reason) {
-      drop(line.text, reason);
+      drop(rest, reason);
       if (line.from >= footerStart) inFooter = true;
-    } else if (inFooter && t.length <= data.footerMaxLineLength && FOOTER_SHAPE.test(t)) {
-      drop(line.text, 'footer');
+    } else if (inFooter && rest.trim().length <= data.footerMaxLineLength && FOOTER_SHAPE.test(rest.trim())) {
+      drop(rest, 'footer');
     } else {
       inFooter = false;
-      const cut = linkListPrefixEnd(line.text);
-      if (cut >= line.text.length) {
-        drop(line.text, 'link list');
-        from = line.to;
-      } else if (cut > 0) {
-        drop(line.text.slice(0, cut), 'link list');
-        from = line.from + cut;
-      }
-      const body = compactOf(m.text.slice(from, line.to));
+      const body = compactOf(rest);
       // A long line whose opening already appeared is a repeated block (e.g. an abstract).
       if (body.length >= 40 && seen.includes(body.slice(0, 40))) {
-        drop(m.text.slice(from, line.to), 'repeats earlier text');
-      } else if (from < line.to) {
+        drop(rest, 'repeats earlier text');
+      } else {
         keep.push([from, line.to]);
         seen += body;
       }

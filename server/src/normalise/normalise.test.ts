@@ -37,3 +37,23 @@ describe('normalise', () => {
     expect(displayForm('党的群众路线教育实\n践活动')).toBe('党的群众路线教育实践活动');
   });
 });
+
+describe('chrome removal by general signals', () => {
+  it('cuts a related-links list glued before the report text', () => {
+    const line =
+      '【某某专栏】标题 更新时间:2023-11-13 来源:网站 热门标语大全 2023-03-23 范文五篇 2023-03-21 心得体会 2023-03-16 【-政策】 2023年,依据市委、市政府的工作部署,我局深入贯彻落实。';
+    expect(normalise(line).clean.text).toBe('2023年,依据市委、市政府的工作部署,我局深入贯彻落实。');
+  });
+
+  it('drops a block that repeats earlier text (a duplicated abstract)', () => {
+    const body = '今天,我们召开全市教育工作会议,主要任务是总结工作、安排部署任务,动员全市广大教育工作者凝心聚力。';
+    const r = normalise(`${body}\n下面我讲两点意见。\n摘要:\n${body}再次重复的摘要。`);
+    expect(r.clean.text.split(body).length - 1).toBe(1);
+    expect(r.dropped.map((d) => d.reason)).toContain('repeats earlier text');
+  });
+
+  it('drops the short lines of a site footer after a chrome line near the end', () => {
+    const text = `${'教育工作取得明显成效。'.repeat(30)}\n推荐阅读:某区政府工作报告\n某某区政府工作报告某某县政府工作报告\n热点文章阅读`;
+    expect(normalise(text).clean.text.trim()).toBe('教育工作取得明显成效。'.repeat(30));
+  });
+});

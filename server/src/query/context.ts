@@ -1,10 +1,26 @@
-import { Label, ReportProps } from '@policygraph/graph-schema';
+import { Label, PlaceProps, Rel, ReportProps } from '@policygraph/graph-schema';
 import DataLoader from 'dataloader';
 import neo4j, { type Driver } from 'neo4j-driver';
 
+export interface PlaceRow {
+  code: string;
+  name: string;
+  level: string;
+  anonymised: boolean;
+  /** Ancestors, most specific first. */
+  chain: Array<{ code: string; name: string; level: string }>;
+}
+
 export interface ReportRow {
   id: string;
+  sourceId: string;
+  part: number;
   title: string;
+  year: number | null;
+  coversYear: number | null;
+  placeStatus: string;
+  placeEvidence: string[];
+  place: PlaceRow | null;
   sourcePath: string;
   sha256: string;
   ingestedAt: string;
@@ -19,8 +35,17 @@ export interface Context {
   reportLoader: DataLoader<string, ReportRow | null>;
 }
 
+const PLACE_OF_REPORT = `[(r)-[:${Rel.ABOUT}]->(p:${Label.Place}) | {
+    code: p.${PlaceProps.code}, name: p.${PlaceProps.name}, level: p.${PlaceProps.level}, anonymised: p.${PlaceProps.anonymised},
+    chain: [(p)-[:${Rel.IN}*1..4]->(q:${Label.Place}) | {code: q.${PlaceProps.code}, name: q.${PlaceProps.name}, level: q.${PlaceProps.level}}]
+  }][0]`;
+
 export const REPORT_FIELDS = `{
-  id: r.${ReportProps.id}, title: r.${ReportProps.title}, sourcePath: r.${ReportProps.sourcePath},
+  id: r.${ReportProps.id}, sourceId: r.${ReportProps.sourceId}, part: r.${ReportProps.part},
+  title: r.${ReportProps.title}, year: r.${ReportProps.year}, coversYear: r.${ReportProps.coversYear},
+  placeStatus: r.${ReportProps.placeStatus}, placeEvidence: coalesce(r.${ReportProps.placeEvidence}, []),
+  place: ${PLACE_OF_REPORT},
+  sourcePath: r.${ReportProps.sourcePath},
   sha256: r.${ReportProps.sha256}, ingestedAt: toString(r.${ReportProps.ingestedAt}),
   sentenceCount: r.${ReportProps.sentenceCount}, charCount: r.${ReportProps.charCount}
 }`;

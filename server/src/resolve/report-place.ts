@@ -162,7 +162,11 @@ export function attributePlace(
     byProvince.set(p, (byProvince.get(p) ?? 0) + s.own + s.parent);
   }
   const [dominant, dominantWeight] = [...byProvince].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
-  const plausible = (s: Support) => !dominant || dominantWeight < 2 || provinceOf(s.division) === dominant || s.own >= 6;
+  const plausible = (s: Support) =>
+    !dominant ||
+    dominantWeight < 2 ||
+    (byProvince.get(provinceOf(s.division)) ?? 0) >= dominantWeight / 2 ||
+    s.own >= 6;
   if (dominant && dominantWeight >= 2) {
     evidence.push(`most named places lie in ${g.byCode.get(dominant)!.name} (weight ${dominantWeight.toFixed(1)})`);
   }

@@ -1,13 +1,51 @@
-import { Label, ReportProps } from '@policygraph/graph-schema';
+import { Label, PlaceProps, Rel, ReportProps } from '@policygraph/graph-schema';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
-import { page, REPORT_FIELDS, type ReportRow } from '../context.js';
+import { page, REPORT_FIELDS, type PlaceRow, type ReportRow } from '../context.js';
+
+const PlaceLinkRef = builder.objectRef<PlaceRow['chain'][number]>('PlaceLink').implement({
+  description: 'An ancestor of a place (city, province).',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'GB/T 2260 code.' }),
+    name: t.exposeString('name'),
+    level: t.exposeString('level', { description: 'province, city or county.' }),
+  }),
+});
+
+const PlaceRef = builder.objectRef<PlaceRow>('Place').implement({
+  description: 'An administrative division (GB/T 2260), or an anonymised one (`Xx县`) known only to its report.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'GB/T 2260 code; `anon:<reportId>` when anonymised.' }),
+    name: t.exposeString('name'),
+    level: t.exposeString('level'),
+    anonymised: t.boolean({ resolve: (p) => p.anonymised === true }),
+    chain: t.field({
+      type: [PlaceLinkRef],
+      description: 'Ancestors, most specific first.',
+      resolve: (p) => p.chain,
+    }),
+  }),
+});
 
 export const ReportRef = builder.objectRef<ReportRow>('Report').implement({
-  description: 'One report (a file may hold several in later versions).',
+  description: 'One report. A file holding several reports gives ids `<file id>/1`, `/2`…',
   fields: (t) => ({
     id: t.exposeID('id'),
+    sourceId: t.exposeString('sourceId', { description: 'The file it came from.' }),
+    part: t.exposeInt('part'),
     title: t.exposeString('title'),
+    year: t.exposeInt('year', { nullable: true, description: 'The year it is dated or plans for, when stated.' }),
+    coversYear: t.exposeInt('coversYear', { nullable: true, description: 'The year its summary covers, when stated.' }),
+    place: t.field({
+      type: PlaceRef,
+      nullable: true,
+      description: 'The unit it is about (null when unknown or ambiguous).',
+      resolve: (r) => r.place,
+    }),
+    placeStatus: t.exposeString('placeStatus', {
+      description: 'resolved, inferred, anonymised, ambiguous or unknown.',
+    }),
+    placeEvidence: t.exposeStringList('placeEvidence', { description: 'Why this place was chosen.' }),
     sourcePath: t.exposeString('sourcePath'),
     sha256: t.exposeString('sha256'),
     ingestedAt: t.exposeString('ingestedAt'),
@@ -16,22 +54,37 @@ export const ReportRef = builder.objectRef<ReportRow>('Report').implement({
   }),
 });
 
-const LIST = `
+// A place filter matches the report's place or any ancestor (a province finds its counties' reports).
+const FILTER = `
 MATCH (r:${Label.Report})
+WHERE ($year IS NULL OR r.${ReportProps.year} = $year OR r.${ReportProps.coversYear} = $year)
+  AND ($place IS NULL OR EXISTS {
+    MATCH (r)-[:${Rel.ABOUT}]->(:${Label.Place})-[:${Rel.IN}*0..4]->(p:${Label.Place})
+    WHERE p.${PlaceProps.code} = $place OR p.${PlaceProps.name} = $place
+  })`;
+
+const LIST = `${FILTER}
 RETURN ${REPORT_FIELDS} AS row
 ORDER BY r.${ReportProps.id}
 SKIP $offset LIMIT $limit`;
 
-const COUNT = `MATCH (r:${Label.Report}) RETURN count(r) AS row`;
+const COUNT = `${FILTER} RETURN count(r) AS row`;
 
 builder.queryFields((t) => ({
   reports: t.connection(
     {
       type: ReportRef,
-      description: 'All reports, by id.',
+      description: 'Reports by id, optionally about a place (code or name, any level) or a year.',
+      args: {
+        place: t.arg.string({ required: false, description: 'GB/T 2260 code or name, e.g. 440000 or 广东省.' }),
+        year: t.arg.int({ required: false }),
+      },
       resolve: async (_root, args, ctx) => {
-        const [total] = await ctx.read<number>(COUNT);
-        return resolveOffsetConnection({ args, totalCount: total ?? 0 }, (p) => ctx.read<ReportRow>(LIST, page(p)));
+        const filter = { place: args.place ?? null, year: args.year ?? null };
+        const [total] = await ctx.read<number>(COUNT, filter);
+        return resolveOffsetConnection({ args, totalCount: total ?? 0 }, (p) =>
+          ctx.read<ReportRow>(LIST, { ...filter, ...page(p) }),
+        );
       },
     },
     { name: 'ReportConnection' },

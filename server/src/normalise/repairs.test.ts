@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { normalise } from './index.js';
+import { findPlaceholders } from './repairs.js';
+
+describe('repairs', () => {
+  it('restores 《》 from ?…? only around a document title', () => {
+    expect(normalise('强力推动?Xx县中学校布局调整实施方案?的落实').clean.text).toBe('强力推动《Xx县中学校布局调整实施方案》的落实');
+    expect(normalise('你知道是什么方案?我们的方案?').clean.text).toBe('你知道是什么方案?我们的方案?');
+  });
+
+  it('puts back a closing quote lost before a conjunction', () => {
+    expect(normalise('实施“科教兴县和“人才强县战略').clean.text).toBe('实施“科教兴县”和“人才强县战略');
+  });
+
+  it('flags anonymised placeholders without changing them', () => {
+    const found = findPlaceholders('20xx年,Xx县与xx市的XX一中上线率x.xx%,20**年');
+    expect(found.map((p) => `${p.kind}:${p.text}`)).toEqual([
+      'year:20xx',
+      'year:20**',
+      'number:x.xx%',
+      'place:Xx县',
+      'place:xx市',
+      'name:XX一中',
+    ]);
+  });
+});

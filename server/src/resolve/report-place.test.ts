@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { findPlaceholders } from '../normalise/repairs.js';
+import { buildGazetteer, defaultGazetteer, shortForms } from './gazetteer.js';
+import { attributePlace, selfLevel } from './report-place.js';
+
+const g = defaultGazetteer();
+const place = (text: string) => attributePlace(text, g, findPlaceholders(text));
+
+describe('gazetteer', () => {
+  it('knows county-level divisions with their GB/T 2260 parents', () => {
+    const jl = g.byName.get('将乐县')![0]!.division;
+    expect(jl).toMatchObject({ code: '350428', level: 'county', parent: '350400' });
+  });
+
+  it('derives the short forms people write', () => {
+    expect(shortForms('黔南布依族苗族自治州', 'city')).toEqual(['黔南', '黔南州']);
+    expect(shortForms('广西壮族自治区', 'province')).toEqual(['广西']);
+    expect(shortForms('金湾区', 'county')).toEqual(['金湾']);
+  });
+
+  it('leaves out short forms that are everyday words', () => {
+    const tiny = buildGazetteer({ '86': { '630000': '青海省' }, '630000': { '630200': '海东市' }, '630200': { '630203': '平安区' } }, '平安 1438 a\n');
+    expect(tiny.byName.has('平安区')).toBe(true);
+    expect(tiny.byName.has('平安')).toBe(false);
+  });
+});
+
+describe('attributePlace', () => {
+  it('reads the writer’s level from 我县/全县 and 我区/区委', () => {
+    expect(selfLevel('我县今年全县工作').level).toBe('县');
+    expect(selfLevel('区委区政府领导下,我区').level).toBe('区');
+  });
+
+  it('resolves a county named by its short form in a county report, with its parent chain', () => {
+    const p = place('今年我县认真落实政策。将乐一中教学质量提升,将乐县获评先进。全县教师参加福建省培训。');
+    expect(p.status).toBe('resolved');
+    expect(p.place).toMatchObject({ code: '350428', name: '将乐县' });
+    expect(p.chain.map((c) => c.name)).toEqual(['三明市', '福建省']);
+  });
+
+  it('keeps an anonymised writer anonymised instead of guessing', () => {
+    const p = place('Xx县教育体育局报告。我县中考成绩优异,全县上线人数创新高,北京、天津高校录取。');
+    expect(p.status).toBe('anonymised');
+    expect(p.anonymisedName).toBe('Xx县');
+    expect(p.place).toBeNull();
+  });
+
+  it('infers the county-level city when the prefecture is named only as a higher scope', () => {
+    const p = place('我市推送阳江市级优课。我市考生居阳江市第一名,稳居阳江地区前列。全市学校获广东省表彰。');
+    expect(p.status).toBe('inferred');
+    expect(p.place).toMatchObject({ code: '441781', name: '阳春市' });
+  });
+
+  it('calls a shared name ambiguous when nothing decides between the candidates', () => {
+    const p = place('我区朝阳区教育工作会议召开,朝阳区教育局部署工作。');
+    expect(p.status).toBe('ambiguous');
+    expect(p.candidates.map((c) => c.code).sort()).toEqual(['110105', '220104']);
+  });
+
+  it('does not take partner-aid places (对口帮扶) for the writer’s own area', () => {
+    const p = place('xx市教育局作为黔南州唯一县市获评。我市与海珠区对口帮扶,邀请海珠区专家到我市。');
+    expect(p.status).toBe('anonymised');
+    expect(p.chain.map((c) => c.name)).toEqual(['黔南布依族苗族自治州', '贵州省']);
+  });
+});
