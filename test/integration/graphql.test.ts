@@ -32,14 +32,27 @@ describe('GraphQL over HTTP against the seeded graph', () => {
     );
     expect(first.errors).toBeUndefined();
     const conn = first.data!.reports;
-    expect(conn.totalCount).toBe(5);
+    expect(conn.totalCount).toBe(7);
     expect(conn.edges).toHaveLength(2);
     expect(conn.pageInfo.hasNextPage).toBe(true);
     const next = await gql(`query($after: String) { reports(first: 10, after: $after) { edges { node { id } } } }`, {
       after: conn.pageInfo.endCursor,
     });
     const ids = [...conn.edges, ...next.data!.reports.edges].map((e: any) => e.node.id);
-    expect(new Set(ids).size).toBe(5);
+    expect(new Set(ids).size).toBe(7);
+  });
+
+  it('filters reports by place at any level and shows the place chain', async () => {
+    const r = await gql(
+      `{ reports(place: "广东省") { totalCount edges { node { id placeStatus place { name code chain { name } } } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const names = r.data!.reports.edges.map((e: any) => e.node.place.name).sort();
+    expect(names).toEqual(['金湾区', '阳春市']);
+    const jinwan = r.data!.reports.edges.find((e: any) => e.node.place.name === '金湾区').node;
+    expect(jinwan.place.chain.map((c: any) => c.name)).toEqual(['珠海市', '广东省']);
+    const byYear = await gql(`{ reports(year: 2024) { edges { node { id year coversYear } } } }`);
+    expect(byYear.data!.reports.edges.map((e: any) => e.node.id.slice(0, 3))).toEqual(['001']);
   });
 
   it('finds 两学一做 from its traditional spelling, with sentences from two reports', async () => {

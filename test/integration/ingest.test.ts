@@ -1,17 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EntityProps, Label, Rel, ReportProps } from '@policygraph/graph-schema';
+import { EntityProps, Label, PlaceProps, Rel, ReportProps } from '@policygraph/graph-schema';
 import { ingestPaths, removeReport } from '@policygraph/server';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, freshGraphWithSeeds, resetGraph, seedsDir, testDriver } from '../helpers.js';
 
 let driver: Driver;
-const seedIds = fs
-  .readdirSync(seedsDir)
-  .filter((f) => f.endsWith('.txt'))
-  .map((f) => f.replace(/\.txt$/, ''));
+const seedFiles = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt'));
+// Seed 004 holds three reports; every other seed one.
+const seedReportIds = seedFiles.flatMap((f) => {
+  const id = f.replace(/\.txt$/, '');
+  return id.startsWith('004') ? [1, 2, 3].map((n) => `${id}/${n}`) : [id];
+});
 
 beforeAll(() => {
   driver = testDriver();
@@ -33,14 +35,45 @@ describe('ingesting the seeds into a real Neo4j', () => {
   beforeAll(async () => {
     const summary = await freshGraphWithSeeds(driver);
     expect(summary.failures).toEqual([]);
-    expect(summary.created).toBe(seedIds.length);
+    expect(summary.created).toBe(seedFiles.length);
+    expect(summary.reports).toBe(seedReportIds.length);
   });
 
-  it('stores one Report node per seed file', async () => {
+  it('stores one Report node per report, three for the page that holds three', async () => {
     const { records } = await driver.executeQuery(
       `MATCH (r:${Label.Report}) RETURN r.${ReportProps.id} AS id ORDER BY id`,
     );
-    expect(records.map((r) => r.get('id'))).toEqual([...seedIds].sort());
+    expect(records.map((r) => r.get('id'))).toEqual([...seedReportIds].sort());
+  });
+
+  it('ties each report to its place and the place to its ancestors', async () => {
+    const { records } = await driver.executeQuery(
+      `MATCH (r:${Label.Report})-[a:${Rel.ABOUT}]->(p:${Label.Place})
+       RETURN r.${ReportProps.id} AS id, a.status AS status, p.${PlaceProps.code} AS code, p.${PlaceProps.name} AS name,
+              [(p)-[:${Rel.IN}*]->(q) | q.${PlaceProps.name}] AS chain
+       ORDER BY id`,
+    );
+    const short = (id: string) => id.slice(0, 3) + (id.split('/')[1] ?? '');
+    const rows = Object.fromEntries(
+      records.map((r) => [
+        short(r.get('id')),
+        { status: r.get('status'), name: r.get('name'), code: r.get('code'), chain: r.get('chain') },
+      ]),
+    );
+    expect(rows['0041']).toEqual({ status: 'resolved', name: '金湾区', code: '440404', chain: ['珠海市', '广东省'] });
+    expect(rows['0042']).toEqual({ status: 'resolved', name: '武清区', code: '120114', chain: ['天津市'] });
+    expect(rows['0043']).toEqual({ status: 'resolved', name: '将乐县', code: '350428', chain: ['三明市', '福建省'] });
+    expect(rows['003']).toMatchObject({ status: 'inferred', name: '阳春市', chain: ['阳江市', '广东省'] });
+    // Anonymised places stay anonymised and belong to their report alone.
+    expect(rows['000']).toMatchObject({ status: 'anonymised', name: 'Xx县', chain: [] });
+    expect(rows['000']!.code).toMatch(/^anon:000_/);
+    expect(rows['001']).toMatchObject({
+      status: 'anonymised',
+      name: 'xx市',
+      chain: ['黔南布依族苗族自治州', '贵州省'],
+    });
+    // No report is about 溧水区, the page title's place.
+    expect(await count(driver, `MATCH (p:${Label.Place} {${PlaceProps.name}: '溧水区'}) RETURN count(p)`)).toBe(0);
   });
 
   it('makes 两学一做 ONE entity mentioned by seed 001 and seed 004 (traditional spelling there)', async () => {
@@ -75,7 +108,7 @@ describe('ingesting the seeds into a real Neo4j', () => {
   it('re-ingesting unchanged files changes nothing', async () => {
     const before = await graphCounts();
     const summary = await ingestPaths(driver, [seedsDir]);
-    expect(summary.unchanged).toBe(seedIds.length);
+    expect(summary.unchanged).toBe(seedFiles.length);
     expect(await graphCounts()).toEqual(before);
     // Forced re-ingest rewrites but still does not duplicate.
     await ingestPaths(driver, [seedsDir], { force: true });
@@ -126,11 +159,24 @@ describe('replacing, removing and refusing reports', () => {
     expect(await count(driver, `MATCH (e:${Label.Entity} {name: '控辍保学'}) RETURN count(e)`)).toBe(1);
   });
 
+  it('a file that gains or loses reports is replaced as a whole', async () => {
+    const file = path.join(dir, 'page.txt');
+    const report = (n: string) => `教育局工作总结${n}\n区教育局全面落实“控辍保学”,武清区教育工作稳步推进。\n`;
+    fs.writeFileSync(file, report('一') + report('二') + report('三'));
+    await ingestPaths(driver, [file]);
+    expect(await count(driver, `MATCH (r:${Label.Report} {${ReportProps.sourceId}: 'page'}) RETURN count(r)`)).toBe(3);
+    fs.writeFileSync(file, report('一') + report('二'));
+    expect((await ingestPaths(driver, [file])).replaced).toBe(1);
+    expect(await count(driver, `MATCH (r:${Label.Report} {${ReportProps.sourceId}: 'page'}) RETURN count(r)`)).toBe(2);
+    expect(await count(driver, `MATCH (s:${Label.Sentence}) WHERE s.id STARTS WITH 'page/3#' RETURN count(s)`)).toBe(0);
+    expect(await removeReport(driver, 'page')).toEqual(['page/1', 'page/2']);
+  });
+
   it('removing a report removes its sentences and what only it mentioned', async () => {
-    expect(await removeReport(driver, 'other')).toBe(true);
+    expect(await removeReport(driver, 'other')).toEqual(['other']);
     expect(await count(driver, `MATCH (r:${Label.Report} {id: 'other'}) RETURN count(r)`)).toBe(0);
     expect(await count(driver, `MATCH (e:${Label.Entity} {name: '双减'}) RETURN count(e)`)).toBe(0);
     expect(await count(driver, `MATCH (s:${Label.Sentence}) WHERE s.id STARTS WITH 'other#' RETURN count(s)`)).toBe(0);
-    expect(await removeReport(driver, 'other')).toBe(false);
+    expect(await removeReport(driver, 'other')).toEqual([]);
   });
 });
