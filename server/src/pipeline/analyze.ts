@@ -1,4 +1,3 @@
-import type { EntityKind } from '@policygraph/graph-schema';
 import { extractMentions, type Mention } from '../extract/index.js';
 import { defaultLexicon, type Lexicon } from '../extract/lexicon.js';
 import { findPlaceholders, normalise, originalSpan, type DroppedLine, type Placeholder } from '../normalise/index.js';
@@ -95,7 +94,14 @@ export function analyzeSource(
         const surface = source.text.slice(start, end);
         mentions.push({ ...m, sentenceIdx: s.idx, key: canonicalKey({ ...m, surface }, id), surface, start, end });
       }
-      return { idx: s.idx, paragraph: s.paragraph, text: source.text.slice(s.start, s.end), normText, start: s.start, end: s.end };
+      return {
+        idx: s.idx,
+        paragraph: s.paragraph,
+        text: source.text.slice(s.start, s.end),
+        normText,
+        start: s.start,
+        end: s.end,
+      };
     });
     const title = part.heading ?? fileTitle;
     const placeholders = findPlaceholders(part.text.text);
@@ -118,7 +124,13 @@ export function analyzeSource(
       sentences: outSentences,
       mentions,
       entities: [...resolveEntities(mentions, id).values()],
-      dropped: i === 0 ? [...norm.dropped, ...(split.preamble ? [{ text: split.preamble, reason: 'text before the first report' }] : [])] : [],
+      dropped:
+        i === 0
+          ? [
+              ...norm.dropped,
+              ...(split.preamble ? [{ text: split.preamble, reason: 'text before the first report' }] : []),
+            ]
+          : [],
     };
   });
 }
