@@ -26,7 +26,15 @@ export async function ingestPaths(
 ): Promise<IngestSummary> {
   const log = opts.log ?? (() => {});
   const { files, errors } = collectFiles(paths);
-  const summary: IngestSummary = { created: 0, replaced: 0, unchanged: 0, reports: 0, sentences: 0, mentions: 0, failures: [] };
+  const summary: IngestSummary = {
+    created: 0,
+    replaced: 0,
+    unchanged: 0,
+    reports: 0,
+    sentences: 0,
+    mentions: 0,
+    failures: [],
+  };
   for (const e of errors) summary.failures.push({ file: e.file, reason: e.reason });
   let n = 0;
   for (const ref of files) {

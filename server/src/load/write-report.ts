@@ -1,12 +1,4 @@
-import {
-  EntityProps,
-  Label,
-  PlaceProps,
-  Rel,
-  ReportProps,
-  SentenceProps,
-  sentenceId,
-} from '@policygraph/graph-schema';
+import { EntityProps, Label, PlaceProps, Rel, ReportProps, SentenceProps, sentenceId } from '@policygraph/graph-schema';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { AnalyzedReport } from '../pipeline/analyze.js';
 
@@ -190,7 +182,9 @@ export async function writeSource(
       await tx.run(LINK_PLACES, { links });
       await tx.run(LINK_ABOUT, { abouts });
       await tx.run(CREATE_SENTENCES, {
-        sentences: reports.flatMap((r) => r.sentences.map((s) => ({ ...s, reportId: r.id, id: sentenceId(r.id, s.idx) }))),
+        sentences: reports.flatMap((r) =>
+          r.sentences.map((s) => ({ ...s, reportId: r.id, id: sentenceId(r.id, s.idx) })),
+        ),
       });
       await tx.run(MERGE_ENTITIES, { entities: reports.flatMap((r) => r.entities) });
       await tx.run(CREATE_MENTIONS, {

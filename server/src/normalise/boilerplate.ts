@@ -22,7 +22,8 @@ export function boilerplateReason(line: string): string | null {
   const compact = t.replace(/\s+/g, '');
   const hits = data.phrases.filter((p) => compact.includes(p));
   if (hits.length >= 1 && t.length <= data.maxLineLength) return `site phrase "${hits[0]}"`;
-  if (hits.length >= 2 && t.length <= data.maxMultiPhraseLineLength) return `site phrases "${hits.slice(0, 2).join('", "')}"`;
+  if (hits.length >= 2 && t.length <= data.maxMultiPhraseLineLength)
+    return `site phrases "${hits.slice(0, 2).join('", "')}"`;
   return null;
 }
 

@@ -4,7 +4,9 @@ import { findPlaceholders } from './repairs.js';
 
 describe('repairs', () => {
   it('restores 《》 from ?…? only around a document title', () => {
-    expect(normalise('强力推动?Xx县中学校布局调整实施方案?的落实').clean.text).toBe('强力推动《Xx县中学校布局调整实施方案》的落实');
+    expect(normalise('强力推动?Xx县中学校布局调整实施方案?的落实').clean.text).toBe(
+      '强力推动《Xx县中学校布局调整实施方案》的落实',
+    );
     expect(normalise('你知道是什么方案?我们的方案?').clean.text).toBe('你知道是什么方案?我们的方案?');
   });
 

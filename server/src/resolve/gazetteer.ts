@@ -20,7 +20,21 @@ export interface Gazetteer {
 }
 
 /** Names that read as ordinary report words (全州 = the whole prefecture, 城区 = urban area). */
-const ORDINARY_WORDS = new Set(['城区', '郊区', '矿区', '市中', '全州', '新区', '市区', '县城', '东区', '西区', '南区', '北区', '中区']);
+const ORDINARY_WORDS = new Set([
+  '城区',
+  '郊区',
+  '矿区',
+  '市中',
+  '全州',
+  '新区',
+  '市区',
+  '县城',
+  '东区',
+  '西区',
+  '南区',
+  '北区',
+  '中区',
+]);
 
 // Grouping rows, not divisions: their children belong to the province.
 const GROUPS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
@@ -57,7 +71,8 @@ export function commonWords(candidates: Set<string>, jiebaDict: string): Set<str
     if (!candidates.has(word)) continue;
     const [, freq, tag] = line.split(' ');
     const f = Number(freq);
-    if ((f >= 500 && !['ns', 'nr', 'nrt', 'nz', 'x'].includes(tag ?? '')) || (f >= 3000 && tag !== 'ns')) common.add(word);
+    if ((f >= 500 && !['ns', 'nr', 'nrt', 'nz', 'x'].includes(tag ?? '')) || (f >= 3000 && tag !== 'ns'))
+      common.add(word);
   }
   return common;
 }

@@ -29,7 +29,7 @@ function sentenceAround(text: string, at: number): string {
  */
 export function scanPlaces(text: string, g: Gazetteer, boundaries?: Set<number>): PlaceMention[] {
   const out: PlaceMention[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let hit: PlaceMention | null = null;
     for (let len = Math.min(g.maxNameLength, text.length - i); len >= 2; len--) {
       const name = text.slice(i, i + len);
@@ -121,7 +121,10 @@ export function attributePlace(
   const { level, counts } = selfLevel(text);
   evidence.push(
     level
-      ? `writer's unit is a ${level} (self-references ${Object.entries(counts).filter(([, n]) => n > 0).map(([c, n]) => `${c}:${n}`).join(' ')})`
+      ? `writer's unit is a ${level} (self-references ${Object.entries(counts)
+          .filter(([, n]) => n > 0)
+          .map(([c, n]) => `${c}:${n}`)
+          .join(' ')})`
       : 'no self-reference (我县/我区/我市) found',
   );
   const mentions = scanPlaces(text, g, boundaries);
@@ -142,10 +145,15 @@ export function attributePlace(
       .slice(1)
       .reduce((sum, a) => sum + (support.get(a.code)?.own ?? 0) + (support.get(a.code)?.parent ?? 0), 0);
   const score = (s: Support) => s.own + 0.5 * Math.min(ancestorsSupport(s.division), 4);
-  const fmt = (s: Support) => `${s.division.name}(${s.division.code}) own ${s.own.toFixed(1)}, as higher scope ${s.parent.toFixed(1)}`;
+  const fmt = (s: Support) =>
+    `${s.division.name}(${s.division.code}) own ${s.own.toFixed(1)}, as higher scope ${s.parent.toFixed(1)}`;
 
   const base: Omit<ReportPlace, 'status'> = { place: null, chain: [], anonymisedName: null, candidates: [], evidence };
-  const result = (status: ReportPlace['status'], d: Division | null, extra: Partial<ReportPlace> = {}): ReportPlace => ({
+  const result = (
+    status: ReportPlace['status'],
+    d: Division | null,
+    extra: Partial<ReportPlace> = {},
+  ): ReportPlace => ({
     ...base,
     status,
     place: d ? ref(d) : null,
@@ -208,7 +216,10 @@ export function attributePlace(
       return result('inferred', inside[0]!, { anonymisedName: anonymisedSelf?.text ?? null });
     }
     if (!anonymisedSelf) {
-      return result('ambiguous', null, { candidates: inside.map(ref), chain: chainOf(g, scopeCity.division.code).map(ref) });
+      return result('ambiguous', null, {
+        candidates: inside.map(ref),
+        chain: chainOf(g, scopeCity.division.code).map(ref),
+      });
     }
   }
 

@@ -7,8 +7,14 @@ export interface ReportYear {
 }
 
 const YEAR = '((?:19|20)\\d{2})年';
-const COVERS = new RegExp(`${YEAR}(?:度)?(?:以来|上半年|下半年|第[一二三四]季度|全年|工作总结|工作情况|教育工作总结|工作报告|,|,)`, 'u');
-const PLANS = new RegExp(`${YEAR}(?:度)?(?:[\\p{Script=Han}]{0,8})?(?:工作计划|工作思路|工作要点|工作安排|计划|打算)`, 'u');
+const COVERS = new RegExp(
+  `${YEAR}(?:度)?(?:以来|上半年|下半年|第[一二三四]季度|全年|工作总结|工作情况|教育工作总结|工作报告|,|,)`,
+  'u',
+);
+const PLANS = new RegExp(
+  `${YEAR}(?:度)?(?:[\\p{Script=Han}]{0,8})?(?:工作计划|工作思路|工作要点|工作安排|计划|打算)`,
+  'u',
+);
 const ANON_YEAR = /(?:19|20)(?:[xX]{2}|\*{2})\s?年/u;
 
 /**
@@ -40,7 +46,8 @@ export function attributeYear(title: string, body: string): ReportYear {
       year = coversYear;
     }
   }
-  if (coversYear === null && ANON_YEAR.test(opening)) evidence.push(`covered year anonymised ("${ANON_YEAR.exec(opening)![0]}")`);
+  if (coversYear === null && ANON_YEAR.test(opening))
+    evidence.push(`covered year anonymised ("${ANON_YEAR.exec(opening)![0]}")`);
   if (year === null && coversYear === null && evidence.length === 0) evidence.push('no year stated');
   return { year, coversYear, evidence };
 }

@@ -6,7 +6,9 @@ const split = (text: string) => splitReports(fromOriginal(text));
 
 describe('splitReports', () => {
   it('splits a page holding several numbered reports and keeps the page title out of them', () => {
-    const r = split('某区政府工作报告\n下面是整理的范文。\n教育局季度工作总结一\n区教育局上半年工作。\n教育局季度工作总结二\n区教育局工作情况。\n');
+    const r = split(
+      '某区政府工作报告\n下面是整理的范文。\n教育局季度工作总结一\n区教育局上半年工作。\n教育局季度工作总结二\n区教育局工作情况。\n',
+    );
     expect(r.parts.map((p) => p.heading)).toEqual(['教育局季度工作总结一', '教育局季度工作总结二']);
     expect(r.parts.map((p) => p.text.text.trim())).toEqual(['区教育局上半年工作。', '区教育局工作情况。']);
     expect(r.preamble).toBe('某区政府工作报告\n下面是整理的范文。');

@@ -44,7 +44,13 @@ function headingsOf(text: string): Heading[] {
     if (line.length >= 2 && line.length <= 32 && !SENTENCE_END.test(line)) {
       const m = NUMBERED_HEADING.exec(line);
       if (m?.groups) {
-        out.push({ from: pos + lead, to: pos + lead + line.length, line, stem: m.groups.stem ?? '', ord: ordinalValue(m.groups.ord ?? '') });
+        out.push({
+          from: pos + lead,
+          to: pos + lead + line.length,
+          line,
+          stem: m.groups.stem ?? '',
+          ord: ordinalValue(m.groups.ord ?? ''),
+        });
       }
     }
     pos += raw.length + 1;
