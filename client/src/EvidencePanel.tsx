@@ -1,6 +1,14 @@
 import type { EntitySummary, Mention } from './api';
 import { kindColor, kindLabel } from './kinds';
 
+/** 金湾区(珠海市·广东省), or 匿名 / 未知 when the report does not say. */
+function placeLabel(r: Mention['report']): string {
+  if (!r.place) return r.placeStatus === 'ambiguous' ? '地点不确定' : '地点未知';
+  const chain = r.place.chain.map((c) => c.name).join('·');
+  const name = r.place.anonymised ? `${r.place.name}(匿名)` : r.place.name;
+  return chain ? `${name}(${chain})` : name;
+}
+
 /** The sentences behind the selected entity, as written, with the mention marked. */
 export function EvidencePanel({
   entity,

@@ -45,7 +45,13 @@ export interface Mention {
   start: number;
   end: number;
   sentence: { id: string; text: string; start: number };
-  report: { id: string; title: string };
+  report: {
+    id: string;
+    title: string;
+    year: number | null;
+    placeStatus: string;
+    place: { name: string; anonymised: boolean; chain: Array<{ name: string }> } | null;
+  };
 }
 
 export async function searchEntities(search: string): Promise<EntitySummary[]> {
@@ -83,7 +89,12 @@ export async function entityMentions(
         id kind name aliases mentionCount reportCount
         mentions(first: 100) {
           totalCount
-          edges { node { surface start end sentence { id text start } report { id title } } }
+          edges {
+            node {
+              surface start end sentence { id text start }
+              report { id title year placeStatus place { name anonymised chain { name } } }
+            }
+          }
         }
       }
     }`,
