@@ -47,7 +47,8 @@ export function EvidencePanel({
                 {text.slice(at + (m.end - m.start))}
               </div>
               <div className="source">
-                — {m.report.title}({m.report.id})
+                — {placeLabel(m.report)}
+                {m.report.year !== null && ` · ${m.report.year}年`} · {m.report.title}({m.report.id})
               </div>
             </li>
           );

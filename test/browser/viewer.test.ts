@@ -69,6 +69,10 @@ describe('the viewer', () => {
     expect(new Set(marks)).toEqual(new Set(['控辍保学', '控輟保學']));
     await expect(page.getByTestId('status').textContent()).resolves.toMatch(/控辍保学/);
     expect(page.url()).toContain('entity=POLICY');
+    // Each line names where the report is from: the traditional-spelling one is 将乐县's.
+    const sources = await page.locator('.sentences .source').allTextContents();
+    expect(sources.some((s) => s.includes('将乐县(三明市·福建省)'))).toBe(true);
+    expect(sources.some((s) => s.includes('xx市(匿名)(黔南布依族苗族自治州·贵州省) · 2024年'))).toBe(true);
     await page.screenshot({ path: path.join(shots, 'viewer-kongchuobaoxue.png') });
   });
 
