@@ -1,20 +1,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { EXTRACTORS } from './formats/index.js';
+import { InputError, type Extracted } from './input-error.js';
 
-/** A file that cannot be read as a report; the message names the file and the reason. */
-export class InputError extends Error {
-  override name = 'InputError';
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: ${reason}`);
-  }
-}
+export { InputError } from './input-error.js';
 
-export const SUPPORTED_EXTENSIONS = ['.txt'];
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const SUPPORTED_EXTENSIONS = Object.keys(EXTRACTORS);
+const MIB = 1024 * 1024;
+export const MAX_FILE_BYTES = 50 * MIB;
 
 export interface SourceFile {
   path: string;
@@ -27,47 +21,55 @@ export interface SourceFile {
   warnings: string[];
 }
 
-/** Decodes report bytes; pure, so every failure mode is testable without files. */
-export function decodeReport(file: string, buf: Uint8Array): { text: string } {
-  if (buf.length === 0) throw new InputError(file, 'the file is empty');
-  if (buf.length > MAX_FILE_BYTES) {
+// Formats people often have instead of a supported one, and what to do about it.
+const HINTS: Record<string, string> = {
+  '.doc': 'save it as .docx',
+  '.wps': 'save it as .docx',
+  '.rtf': 'save it as .docx',
+};
+
+function unsupported(file: string, ext: string): InputError {
+  const hint = HINTS[ext] ? ` (${HINTS[ext]})` : '';
+  return new InputError(
+    file,
+    `unsupported file type "${ext || '(none)'}"${hint}; supported: ${SUPPORTED_EXTENSIONS.join(', ')}`,
+  );
+}
+
+function checkSize(file: string, n: number): void {
+  if (n > MAX_FILE_BYTES) {
     throw new InputError(
       file,
-      `the file is ${(buf.length / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB per report`,
+      `the file is ${(n / MIB).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / MIB} MiB per report`,
     );
   }
-  const sample = buf.subarray(0, 8192);
-  const hasUtf16Bom = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
-  if (!hasUtf16Bom && sample.includes(0)) throw new InputError(file, 'binary content (NUL bytes), not a text report');
-  let text: string;
-  try {
-    if (hasUtf16Bom) {
-      text = new TextDecoder(sample[0] === 0xff ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(buf);
-    } else {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    }
-  } catch {
-    throw new InputError(file, 'not valid UTF-8 text (GBK/Big5 files: convert to UTF-8 first)');
-  }
-  if (text.trim() === '') throw new InputError(file, 'the file holds only whitespace');
-  return { text };
+}
+
+/**
+ * Report text from a file's bytes, by the file's extension (.txt/.text, .html/.htm, .docx,
+ * .pdf). Pure: bytes in, text and warnings out, so every failure mode is testable without files.
+ */
+export async function decodeReport(file: string, buf: Uint8Array): Promise<Extracted> {
+  const ext = path.extname(file).toLowerCase();
+  const extract = EXTRACTORS[ext];
+  if (!extract) throw unsupported(file, ext);
+  if (buf.length === 0) throw new InputError(file, 'the file is empty');
+  checkSize(file, buf.length);
+  return extract(file, buf);
 }
 
 export async function readSourceFile(file: string, root?: string): Promise<SourceFile> {
+  const ext = path.extname(file).toLowerCase();
+  if (!EXTRACTORS[ext]) throw unsupported(file, ext);
   let buf: Buffer;
   try {
+    checkSize(file, fs.statSync(file).size); // before reading it all into memory
     buf = fs.readFileSync(file);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(file, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const ext = path.extname(file).toLowerCase();
-  if (!SUPPORTED_EXTENSIONS.includes(ext)) {
-    throw new InputError(
-      file,
-      `unsupported file type "${ext || '(none)'}"; supported: ${SUPPORTED_EXTENSIONS.join(', ')}`,
-    );
-  }
-  const { text } = decodeReport(file, buf);
+  const { text, warnings } = await decodeReport(file, buf);
   const rel = root ? path.relative(root, file) : path.basename(file);
   return {
     path: file,
@@ -78,7 +80,7 @@ export async function readSourceFile(file: string, root?: string): Promise<Sourc
     text,
     sha256: crypto.createHash('sha256').update(buf).digest('hex'),
     bytes: buf.length,
-    warnings: [],
+    warnings,
   };
 }
 
@@ -86,6 +88,10 @@ export interface FileRef {
   path: string;
   root?: string;
 }
+
+// Word leaves `~$name.docx` lock files beside open documents; they are not reports.
+const isReport = (name: string) =>
+  !name.startsWith('~$') && SUPPORTED_EXTENSIONS.includes(path.extname(name).toLowerCase());
 
 /** Expands the arguments: files as given, folders recursively (supported types only, sorted). */
 export function collectFiles(args: string[]): { files: FileRef[]; errors: InputError[] } {
@@ -95,7 +101,7 @@ export function collectFiles(args: string[]): { files: FileRef[]; errors: InputE
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full, root);
-      else if (SUPPORTED_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) files.push({ path: full, root });
+      else if (isReport(entry.name)) files.push({ path: full, root });
     }
   };
   for (const arg of args) {
