@@ -57,6 +57,10 @@ export const SentenceProps = {
   start: 'start',
   end: 'end',
   paragraph: 'paragraph',
+  /** True for a section heading (一、… / (一)…). */
+  heading: 'heading',
+  /** The headings above it, outermost first, joined by " › ". */
+  section: 'section',
 } as const;
 
 export const PlaceProps = {

@@ -69,7 +69,8 @@ MATCH (r:${Label.Report} {${ReportProps.id}: row.reportId})
 CREATE (s:${Label.Sentence} {
   ${SentenceProps.id}: row.id, ${SentenceProps.idx}: toInteger(row.idx), ${SentenceProps.text}: row.text,
   ${SentenceProps.normText}: row.normText, ${SentenceProps.start}: toInteger(row.start), ${SentenceProps.end}: toInteger(row.end),
-  ${SentenceProps.paragraph}: toInteger(row.paragraph)
+  ${SentenceProps.paragraph}: toInteger(row.paragraph), ${SentenceProps.heading}: row.heading,
+  ${SentenceProps.section}: row.section
 })
 CREATE (r)-[:${Rel.HAS_SENTENCE}]->(s)`;
 

@@ -8,6 +8,7 @@ import { attributePlace, type ReportPlace } from '../resolve/report-place.js';
 import { attributeYear, type ReportYear } from '../resolve/report-year.js';
 import { splitReports } from '../segment/split-reports.js';
 import { tag } from '../segment/jieba.js';
+import { markSections } from '../segment/sections.js';
 import { splitSentences } from '../segment/sentences.js';
 
 export interface AnalyzedSentence {
@@ -18,6 +19,8 @@ export interface AnalyzedSentence {
   normText: string;
   start: number;
   end: number;
+  heading: boolean;
+  section: string | null;
 }
 
 /** A mention with its entity key; surface and offsets refer to the original text. */
@@ -85,7 +88,7 @@ export function analyzeSource(
   const many = split.parts.length > 1;
   return split.parts.map((part, i) => {
     const id = many ? `${source.id}/${i + 1}` : source.id;
-    const sentences = splitSentences(part.text);
+    const sentences = markSections(splitSentences(part.text));
     const mentions: AnalyzedMention[] = [];
     const outSentences: AnalyzedSentence[] = sentences.map((s) => {
       const normText = s.clean.text;
@@ -101,6 +104,8 @@ export function analyzeSource(
         normText,
         start: s.start,
         end: s.end,
+        heading: s.heading,
+        section: s.section,
       };
     });
     const title = part.heading ?? fileTitle;
