@@ -22,7 +22,8 @@ export function formatReport(r: AnalyzedReport): string {
     `  text:       ${r.paragraphCount} paragraphs, ${r.sentences.length} sentences, ${r.mentions.length} mentions, ${r.entities.length} entities`,
   ];
   if (r.placeholders.length) lines.push(`  anonymised: ${r.placeholders.map((x) => x.text).join(' ')}`);
-  if (r.dropped.length) lines.push(`  dropped:    ${r.dropped.length} chrome lines`);
+  const rules = Object.entries(r.rules).map(([k, n]) => `${k} ×${n}`);
+  if (rules.length) lines.push(`  rules:      ${rules.join('; ')}`);
   for (const w of r.warnings) lines.push(`  warning:    ${w}`);
   for (const e of r.place.evidence) lines.push(`  why place:  ${e}`);
   for (const e of r.year.evidence) lines.push(`  why year:   ${e}`);

@@ -1,6 +1,6 @@
 import { dropBoilerplateLines, type DroppedLine } from './boilerplate.js';
 import { traditionalToSimplified } from './chinese-script.js';
-import { fromOriginal, type MappedText } from './mapped-text.js';
+import { changedChars, fromOriginal, type MappedText } from './mapped-text.js';
 import { closeQuotesBeforeConjunction, restoreTitleMarks } from './repairs.js';
 import { collapseRepeatedYears, nfkc, normaliseNewlines, stripPinyinAnnotations, tidySpaces } from './rules.js';
 
@@ -12,19 +12,29 @@ export interface NormalisedText {
   original: string;
   clean: MappedText;
   dropped: DroppedLine[];
+  /** How often each rule changed the text: which repairs a file needed. */
+  fired: Record<string, number>;
 }
 
 /** The full normalisation chain; order matters (pinyin glosses go before t->s). */
 export function normalise(original: string): NormalisedText {
-  let m = fromOriginal(original);
-  m = normaliseNewlines(m);
+  const fired: Record<string, number> = {};
+  const tally = (rule: string) => (n: number) => {
+    if (n > 0) fired[rule] = (fired[rule] ?? 0) + n;
+  };
+  let m = normaliseNewlines(fromOriginal(original));
+  const beforeNfkc = m;
   m = nfkc(m);
-  m = stripPinyinAnnotations(m);
+  tally('nfkc (characters)')(changedChars(beforeNfkc, m));
+  m = stripPinyinAnnotations(m, tally('pinyin glosses removed'));
+  const beforeT2s = m;
   m = traditionalToSimplified(m);
-  m = collapseRepeatedYears(m);
+  tally('traditional→simplified (characters)')(changedChars(beforeT2s, m));
+  m = collapseRepeatedYears(m, tally('repeated years collapsed'));
   const { text, dropped } = dropBoilerplateLines(m);
+  for (const d of dropped) tally(`chrome dropped: ${d.reason.replace(/ ".*$/u, '')}`)(1);
   m = tidySpaces(text);
-  m = restoreTitleMarks(m);
-  m = closeQuotesBeforeConjunction(m);
-  return { original, clean: m, dropped };
+  m = restoreTitleMarks(m, tally('?…? restored to 《…》'));
+  m = closeQuotesBeforeConjunction(m, tally('lost closing quote restored'));
+  return { original, clean: m, dropped, fired };
 }

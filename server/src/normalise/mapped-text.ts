@@ -122,3 +122,26 @@ export function sliceMapped(m: MappedText, from: number, to: number): MappedText
 export function concatMapped(a: MappedText, b: MappedText): MappedText {
   return { text: a.text + b.text, starts: [...a.starts, ...b.starts], ends: [...a.ends, ...b.ends] };
 }
+
+/** Counts how often a rule actually changed the text (for the "rules fired" report). */
+export type Tally = (n: number) => void;
+
+export function counted(
+  replacer: (match: RegExpMatchArray) => string,
+  tally?: Tally,
+): (match: RegExpMatchArray) => string {
+  if (!tally) return replacer;
+  return (match) => {
+    const out = replacer(match);
+    if (out !== match[0]) tally(1);
+    return out;
+  };
+}
+
+/** Characters that differ between two equal-length texts (or the length change otherwise). */
+export function changedChars(before: MappedText, after: MappedText): number {
+  if (before.text.length !== after.text.length) return Math.abs(before.text.length - after.text.length);
+  let n = 0;
+  for (let i = 0; i < before.text.length; i++) if (before.text[i] !== after.text[i]) n++;
+  return n;
+}

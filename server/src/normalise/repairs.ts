@@ -1,4 +1,4 @@
-import { replaceMapped, type MappedText } from './mapped-text.js';
+import { counted, replaceMapped, type MappedText, type Tally } from './mapped-text.js';
 
 /** Words a document title ends with: what makes `?…?` certainly a damaged 《…》. */
 const DOC_TYPE =
@@ -10,18 +10,26 @@ const DAMAGED_TITLE = new RegExp(`\\?([^?\\n《》“”"]{4,60}?(?:${DOC_TYPE})
  * Scraped copies replace 《》 by `?`. `?…?` becomes 《…》 only when the inside reads as
  * a document title (ends in 方案/意见/办法…) and not as a question.
  */
-export function restoreTitleMarks(m: MappedText): MappedText {
-  return replaceMapped(m, DAMAGED_TITLE, (match) => {
-    const inner = match[1] ?? '';
-    return QUESTION_WORDS.test(inner) ? match[0] : `《${inner}》`;
-  });
+export function restoreTitleMarks(m: MappedText, tally?: Tally): MappedText {
+  return replaceMapped(
+    m,
+    DAMAGED_TITLE,
+    counted((match) => {
+      const inner = match[1] ?? '';
+      return QUESTION_WORDS.test(inner) ? match[0] : `《${inner}》`;
+    }, tally),
+  );
 }
 
 const LOST_CLOSING_QUOTE = /“([^“”"\n]{2,10}?)(和|与|及|、)(?=“)/gu;
 
 /** `“科教兴县和“人才强县` lost a closing quote before the conjunction: put it back. */
-export function closeQuotesBeforeConjunction(m: MappedText): MappedText {
-  return replaceMapped(m, LOST_CLOSING_QUOTE, (match) => `“${match[1]}”${match[2]}`);
+export function closeQuotesBeforeConjunction(m: MappedText, tally?: Tally): MappedText {
+  return replaceMapped(
+    m,
+    LOST_CLOSING_QUOTE,
+    counted((match) => `“${match[1]}”${match[2]}`, tally),
+  );
 }
 
 export interface Placeholder {

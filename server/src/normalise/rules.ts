@@ -1,4 +1,4 @@
-import { mapCodePoints, replaceMapped, type MappedText } from './mapped-text.js';
+import { counted, mapCodePoints, replaceMapped, type MappedText, type Tally } from './mapped-text.js';
 
 /** NFKC per code point: full-width digits, letters and punctuation become ASCII. */
 export function nfkc(m: MappedText): MappedText {
@@ -15,8 +15,12 @@ const HAS_VOWEL = /[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/u;
  * Drops pinyin glosses that scraped sites put after rare characters (`區(qū)`),
  * keeping real parentheticals such as `(一)` or `(暂定名)`.
  */
-export function stripPinyinAnnotations(m: MappedText): MappedText {
-  return replaceMapped(m, PINYIN_ANNOTATION, (match) => (HAS_VOWEL.test(match[1] ?? '') ? '' : match[0]));
+export function stripPinyinAnnotations(m: MappedText, tally?: Tally): MappedText {
+  return replaceMapped(
+    m,
+    PINYIN_ANNOTATION,
+    counted((match) => (HAS_VOWEL.test(match[1] ?? '') ? '' : match[0]), tally),
+  );
 }
 
 /** A surface as a reader would name it: no pinyin glosses, no layout whitespace. */
@@ -27,8 +31,12 @@ export function displayForm(surface: string): string {
 }
 
 /** `2023年2023年` (a scraper artefact) -> `2023年`. */
-export function collapseRepeatedYears(m: MappedText): MappedText {
-  return replaceMapped(m, /((?:19|20)\d{2}年)\1+/g, (match) => match[1] ?? match[0]);
+export function collapseRepeatedYears(m: MappedText, tally?: Tally): MappedText {
+  return replaceMapped(
+    m,
+    /((?:19|20)\d{2}年)\1+/g,
+    counted((match) => match[1] ?? match[0], tally),
+  );
 }
 
 /**

@@ -44,6 +44,8 @@ export interface AnalyzedReport {
   paragraphCount: number;
   placeholders: Placeholder[];
   warnings: string[];
+  /** Which cleaning rules changed this file's text, and how often. */
+  rules: Record<string, number>;
   sentences: AnalyzedSentence[];
   mentions: AnalyzedMention[];
   entities: ResolvedEntity[];
@@ -88,7 +90,9 @@ export function analyzeSource(
   const many = split.parts.length > 1;
   return split.parts.map((part, i) => {
     const id = many ? `${source.id}/${i + 1}` : source.id;
-    const sentences = markSections(splitSentences(part.text));
+    const fired: Record<string, number> = i === 0 ? { ...norm.fired } : {};
+    if (many && i === 0) fired['reports split from one file'] = split.parts.length;
+    const sentences = markSections(splitSentences(part.text, fired));
     const mentions: AnalyzedMention[] = [];
     const outSentences: AnalyzedSentence[] = sentences.map((s) => {
       const normText = s.clean.text;
@@ -126,6 +130,7 @@ export function analyzeSource(
       paragraphCount: new Set(outSentences.map((s) => s.paragraph)).size,
       placeholders,
       warnings,
+      rules: fired,
       sentences: outSentences,
       mentions,
       entities: [...resolveEntities(mentions, id).values()],

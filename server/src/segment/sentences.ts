@@ -25,7 +25,7 @@ interface Line {
  * or a page break) continues into the next; a page number glued to that next line
  * (`高考\n2、本二…`) is not a list item and is skipped.
  */
-export function paragraphs(m: MappedText): Line[][] {
+export function paragraphs(m: MappedText, fired?: Record<string, number>): Line[][] {
   const lines: Line[] = [];
   let pos = 0;
   for (const raw of m.text.split('\n')) {
@@ -44,6 +44,10 @@ export function paragraphs(m: MappedText): Line[][] {
       if (continues) {
         const pageNo = PAGE_NUMBER.exec(m.text.slice(line.from, line.to));
         current.push({ from: line.from + (pageNo ? pageNo[0].length : 0), to: line.to });
+        if (fired) {
+          fired['wrapped lines rejoined'] = (fired['wrapped lines rejoined'] ?? 0) + 1;
+          if (pageNo) fired['page numbers skipped'] = (fired['page numbers skipped'] ?? 0) + 1;
+        }
         continue;
       }
       out.push(current);
@@ -57,9 +61,9 @@ export function paragraphs(m: MappedText): Line[][] {
 const SENTENCE_END = /[。!?;…]+["”’)]*|[\s](?=[一二三四五六七八九十]+、)/gu;
 
 /** Splits clean text into sentences with clean and original offsets. */
-export function splitSentences(m: MappedText): Sentence[] {
+export function splitSentences(m: MappedText, fired?: Record<string, number>): Sentence[] {
   const sentences: Sentence[] = [];
-  paragraphs(m).forEach((lines, paragraph) => {
+  paragraphs(m, fired).forEach((lines, paragraph) => {
     for (const line of lines) {
       const text = m.text.slice(line.from, line.to);
       let last = 0;
