@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import iconv from 'iconv-lite';
 import os from 'node:os';
 import path from 'node:path';
 import { EntityProps, Label, PlaceProps, Rel, ReportProps } from '@policygraph/graph-schema';
@@ -146,16 +147,28 @@ describe('replacing, removing and refusing reports', () => {
     const before = await graphCounts();
     fs.writeFileSync(path.join(dir, 'empty.txt'), '');
     fs.writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]));
-    fs.writeFileSync(path.join(dir, 'gbk.txt'), Buffer.from([0xbd, 0xcc, 0xd3, 0xfd, 0xbe, 0xd6])); // 教育局 in GBK
+    // A GBK report is read (detected), not refused; bytes no Chinese encoding decodes are refused.
+    fs.writeFileSync(
+      path.join(dir, 'gbk.txt'),
+      iconv.encode('县教育局工作总结\n今年以来,我局认真贯彻落实“控辍保学”工作,全县义务教育巩固率达到98.82%。\n', 'gbk'),
+    );
+    fs.writeFileSync(path.join(dir, 'garbage.txt'), Buffer.alloc(400, 0xff));
     fs.writeFileSync(path.join(dir, 'other.txt'), '另一县报告\n全面落实“双减”政策。\n');
     const summary = await ingestPaths(driver, [dir]);
     const reasons = Object.fromEntries(summary.failures.map((f) => [path.basename(f.file), f.reason]));
     expect(reasons['empty.txt']).toMatch(/empty/);
     expect(reasons['binary.txt']).toMatch(/binary/);
-    expect(reasons['gbk.txt']).toMatch(/UTF-8/);
-    expect(summary.created).toBe(1);
+    expect(reasons['garbage.txt']).toMatch(/not readable as text|undecodable/);
+    expect(reasons['gbk.txt']).toBeUndefined();
+    expect(summary.created).toBe(2);
+    const { records } = await driver.executeQuery(
+      `MATCH (:${Label.Report} {${ReportProps.id}: 'gbk'})-[:${Rel.HAS_SENTENCE}]->(s) RETURN s.text AS text ORDER BY s.idx`,
+    );
+    expect(records.map((r) => r.get('text'))).toContain(
+      '今年以来,我局认真贯彻落实“控辍保学”工作,全县义务教育巩固率达到98.82%。',
+    );
     const after = await graphCounts();
-    expect(after.reports).toBe(before.reports + 1);
+    expect(after.reports).toBe(before.reports + 2);
     expect(await count(driver, `MATCH (e:${Label.Entity} {name: '控辍保学'}) RETURN count(e)`)).toBe(1);
   });
 

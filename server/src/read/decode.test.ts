@@ -129,3 +129,9 @@ describe('decodeReport on .txt: refusals name the file and the reason', () => {
     expect(e.reason).toMatch(/the file is 50\.0 MiB; the limit is 50 MiB per report/);
   });
 });
+
+describe('bytes that are no text', () => {
+  it('refuses high bytes that only a Western single-byte code page would "decode"', () => {
+    expect(() => decodeText('x.txt', new Uint8Array(400).fill(0xff))).toThrow(/x\.txt: not readable as text/);
+  });
+});

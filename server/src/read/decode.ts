@@ -200,6 +200,18 @@ function detectLegacy(file: string, buf: Uint8Array, warnings: string[]): Decode
         '; if it is text, save it as UTF-8',
     );
   }
+  // A non-Chinese single-byte decode always "succeeds"; with no Han characters and mostly accented
+  // symbols it is bytes, not a report.
+  if (!CHINESE.has(best.encoding)) {
+    const t = decodeAs(best.encoding, sample);
+    const han = (t.match(/\p{Script=Han}/gu) ?? []).length;
+    if (han === 0 && countMultibyte(t) > t.length * 0.3) {
+      throw new InputError(
+        file,
+        `not readable as text: not UTF-8, GB18030 or Big5, and as ${label(best.encoding)} it is mostly symbols; if it is text, save it as UTF-8`,
+      );
+    }
+  }
   const verdict = top?.encoding ? `${top.encoding} at confidence ${top.confidence.toFixed(2)}` : 'no verdict';
   warnings.push(
     `${file}: text encoding uncertain (detector: ${verdict}); read as ${label(best.encoding)}. ` +
