@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { extractText, getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { InputError, type Extracted } from '../input-error.js';
 
@@ -5,10 +7,43 @@ type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]?.trim() || 'unknown error';
 
+interface PdfjsData {
+  cMapUrl: string;
+  cMapPacked: true;
+  standardFontDataUrl: string;
+}
+let pdfjsData: PdfjsData | null | undefined;
+
+/**
+ * pdf.js's predefined CMaps (`cmaps/*.bcmap`) and standard-font data from the local `pdfjs-dist`
+ * package, as directory paths, or null if it is not installed. Without the CMaps, text in
+ * non-embedded CJK fonts such as /STSong-Light with /UniGB-UCS2-H or /GBK-EUC-H, common in
+ * government reports, cannot be mapped to Unicode. Nothing is fetched over the network.
+ *
+ * Plain paths, not file:// URLs: in Node, pdf.js reads these with fs.readFile(`${dir}${name}`),
+ * which would take a file:// string for a relative path (unpdf's own default is such a URL, and fails).
+ * The trailing '/' is required by pdf.js and is a valid separator on Windows too.
+ */
+function localPdfjsData(): PdfjsData | null {
+  if (pdfjsData === undefined) {
+    try {
+      const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+      pdfjsData = {
+        cMapUrl: `${path.join(root, 'cmaps')}/`,
+        cMapPacked: true,
+        standardFontDataUrl: `${path.join(root, 'standard_fonts')}/`,
+      };
+    } catch {
+      pdfjsData = null;
+    }
+  }
+  return pdfjsData;
+}
+
 /**
  * Whether a page draws text at all. An empty extraction from a page that does means fonts
- * without a Unicode mapping (e.g. CJK fonts with predefined CMaps whose data is not installed),
- * not a scan; the user should hear which.
+ * without a Unicode mapping (no ToUnicode map and an encoding pdf.js does not know), not a
+ * scan; the user should hear which.
  */
 async function drawsText(pdf: PdfDocument, pageNumber: number): Promise<boolean> {
   const { OPS } = await getResolvedPDFJS();
@@ -25,7 +60,7 @@ export async function extractPdf(file: string, buf: Uint8Array): Promise<Extract
   let pdf: PdfDocument;
   try {
     // A copy: pdf.js may transfer (detach) the buffer it is given. verbosity 0 keeps its warnings off stdout.
-    pdf = await getDocumentProxy(new Uint8Array(buf), { verbosity: 0 });
+    pdf = await getDocumentProxy(new Uint8Array(buf), { verbosity: 0, ...localPdfjsData() });
   } catch (e) {
     if (e instanceof Error && e.name === 'PasswordException') {
       throw new InputError(file, 'encrypted PDF (a password is needed to open it)');
@@ -47,7 +82,11 @@ export async function extractPdf(file: string, buf: Uint8Array): Promise<Extract
       throw new InputError(
         file,
         unmapped.length
-          ? 'its text cannot be mapped to Unicode (fonts without a ToUnicode map, e.g. CJK fonts using predefined CMaps)'
+          ? `its text cannot be mapped to Unicode (${
+              localPdfjsData()
+                ? 'fonts without a ToUnicode map, in an encoding pdf.js does not know'
+                : 'fonts without a ToUnicode map; the CMap data of the pdfjs-dist package is not installed'
+            })`
           : 'no text layer (scanned PDF?)',
       );
     }
