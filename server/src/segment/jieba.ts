@@ -46,3 +46,12 @@ export function tag(text: string, lex: Lexicon): Token[] {
   }
   return tokens;
 }
+
+/** Stock jieba without the lexicon (the eval baseline); the next ensureJieba reloads the lexicon. */
+export function stockCut(text: string): string[] {
+  if (loadedDict !== 'stock') {
+    nodejieba.load();
+    loadedDict = 'stock';
+  }
+  return nodejieba.cut(text, true);
+}

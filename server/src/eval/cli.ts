@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+/**
+ * `npm run eval`: precision/recall/F1 per entity kind on the seeds against the gold
+ * annotation in server/eval/gold, and how many gold terms stock jieba keeps whole.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { normalise } from '../normalise/index.js';
+import { repoRoot } from '../neo4j/paths.js';
+import { analyzeSource, type AnalyzedReport } from '../pipeline/analyze.js';
+import { collectFiles, readSourceFile } from '../read/read-file.js';
+import { stockCut } from '../segment/jieba.js';
+import { matchReport, scoreByKind, type GoldEntity, type ReportMatch } from './score.js';
+
+const KINDS = ['POLICY', 'PROGRAM', 'SCHOOL', 'DOCUMENT'];
+const TARGETS: Record<string, { precision: number; recall: number }> = {
+  POLICY: { precision: 0.9, recall: 0.95 },
+  PROGRAM: { precision: 0.9, recall: 0.95 },
+  SCHOOL: { precision: 0.9, recall: 0.9 },
+};
+
+interface GoldFile {
+  report: string;
+  entities: GoldEntity[];
+}
+
+const clean = (s: string) =>
+  normalise(s)
+    .clean.text.replace(/[“”"《》\s]/gu, '')
+    .trim();
+
+function loadGold(dir: string): Map<string, GoldEntity[]> {
+  const gold = new Map<string, GoldEntity[]>();
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json'))) {
+    const g = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as GoldFile;
+    gold.set(
+      g.report,
+      g.entities.filter((e) => KINDS.includes(e.kind)),
+    );
+  }
+  return gold;
+}
+
+/** Gold terms (POLICY/PROGRAM/SCHOOL) that stock jieba leaves as one token where they occur. */
+function stockJiebaBaseline(reports: AnalyzedReport[], gold: Map<string, GoldEntity[]>) {
+  let whole = 0;
+  let total = 0;
+  const split: string[] = [];
+  for (const r of reports) {
+    const text = r.sentences.map((s) => s.normText).join('\n');
+    for (const g of gold.get(r.id) ?? []) {
+      if (g.kind === 'DOCUMENT') continue;
+      const term = clean(g.canonical);
+      const at = text.indexOf(term);
+      if (at === -1) continue;
+      total++;
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+      const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
+      let pos = lineStart;
+      const edges = new Set<number>();
+      for (const w of stockCut(text.slice(lineStart, lineEnd))) {
+        edges.add(pos);
+        pos += w.length;
+        edges.add(pos);
+      }
+      if (edges.has(at) && edges.has(at + term.length) && stockCut(term).length === 1) whole++;
+      else split.push(term);
+    }
+  }
+  return { whole, total, split };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function main() {
+  const root = repoRoot();
+  const gold = loadGold(path.join(root, 'server', 'eval', 'gold'));
+  const verbose = process.argv.includes('--verbose');
+  const { files } = collectFiles([path.join(root, 'seeds')]);
+  const reportsPromise = Promise.all(files.map((f) => readSourceFile(f.path, f.root)));
+  return reportsPromise.then((sources) => {
+    const reports = sources.flatMap((s) => analyzeSource(s));
+    const baseline = stockJiebaBaseline(reports, gold);
+    const results: ReportMatch[] = reports
+      .filter((r) => gold.has(r.id))
+      .map((r) =>
+        matchReport(
+          r.id,
+          gold.get(r.id)!,
+          r.entities.filter((e) => KINDS.includes(e.kind)),
+          clean,
+        ),
+      );
+    const scores = scoreByKind(results, KINDS);
+    const rows = scores.map((s) => {
+      const t = TARGETS[s.kind];
+      const ok = t ? (s.precision >= t.precision && s.recall >= t.recall ? 'met' : 'NOT met') : '—';
+      return `| ${s.kind.padEnd(8)} | ${String(s.tp + s.fn).padStart(4)} | ${String(s.tp).padStart(4)} | ${String(s.fp).padStart(4)} | ${String(s.fn).padStart(4)} | ${pct(s.precision).padStart(6)} | ${pct(s.recall).padStart(6)} | ${pct(s.f1).padStart(6)} | ${t ? `P≥${pct(t.precision)} R≥${pct(t.recall)}` : '—'} ${ok} |`;
+    });
+    console.log(`Gold: ${results.length} reports (${[...gold.keys()].join(', ')})\n`);
+    console.log('| kind     | gold |   TP |   FP |   FN |      P |      R |     F1 | target |');
+    console.log('|----------|-----:|-----:|-----:|-----:|-------:|-------:|-------:|--------|');
+    for (const r of rows) console.log(r);
+    console.log(
+      `\nBaseline: stock jieba keeps ${baseline.whole} of ${baseline.total} gold policy/program/school terms whole (${pct(baseline.whole / Math.max(1, baseline.total))}).`,
+    );
+    if (verbose) {
+      console.log(`  split by stock jieba: ${baseline.split.join(' ')}`);
+      for (const r of results) {
+        console.log(`\n${r.report}`);
+        for (const m of r.misses) console.log(`  miss  ${m.kind.padEnd(8)} ${m.canonical}`);
+        for (const p of r.falsePositives) console.log(`  extra ${p.kind.padEnd(8)} ${p.name}`);
+      }
+    }
+    const out = path.join(root, 'server', 'eval', 'results.json');
+    fs.writeFileSync(out, JSON.stringify({ scores, baseline, results }, null, 2) + '\n');
+    console.log(
+      `\nDetails: ${path.relative(process.cwd(), out)} (misses and extras per report; --verbose prints them)`,
+    );
+  });
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { matchReport, scoreByKind } from './score.js';
+
+const id = (s: string) => s.replace(/[“”"]/g, '');
+
+describe('entity scoring', () => {
+  it('matches by kind and by canonical, surface or alias, one to one', () => {
+    const r = matchReport(
+      'r',
+      [
+        { kind: 'POLICY', canonical: '两学一做', surfaces: ['“两学一做”'] },
+        { kind: 'POLICY', canonical: '县管校聘', surfaces: ['县(区)管校聘'] },
+        { kind: 'SCHOOL', canonical: '龙昌中学', surfaces: ['龙昌中学'] },
+      ],
+      [
+        { kind: 'POLICY', name: '两学一做', aliases: [] },
+        { kind: 'POLICY', name: '县管校聘', aliases: ['县(区)管校聘'] },
+        { kind: 'PROGRAM', name: '龙昌中学', aliases: [] },
+        { kind: 'POLICY', name: '快捷键', aliases: [] },
+      ],
+      id,
+    );
+    expect(r.hits.map((h) => h.gold)).toEqual(['两学一做', '县管校聘']);
+    expect(r.misses.map((m) => m.canonical)).toEqual(['龙昌中学']);
+    expect(r.falsePositives.map((p) => p.name)).toEqual(['龙昌中学', '快捷键']);
+    const [policy, school] = scoreByKind([r], ['POLICY', 'SCHOOL']);
+    expect(policy).toMatchObject({ tp: 2, fp: 1, fn: 0, recall: 1 });
+    expect(policy!.precision).toBeCloseTo(2 / 3);
+    expect(school).toMatchObject({ tp: 0, fp: 0, fn: 1, recall: 0 });
+  });
+});
