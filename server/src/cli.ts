@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { EntityKinds, isEntityKind } from '@policygraph/graph-schema';
 import { formatReport } from './cli/format.js';
+import { discoverTerms } from './extract/discover.js';
+import { addLocalEntry, defaultLexicon, localLexiconPath } from './extract/lexicon.js';
+import { isStockWord } from './segment/jieba.js';
 import { ingestPaths } from './load/ingest.js';
 import { migrate } from './load/migrate.js';
 import { removeReport } from './load/write-report.js';
@@ -20,6 +24,10 @@ Usage:
   policygraph analyze <files|dirs…> [--json]  run the text pipeline without a database
   policygraph ingest <files|dirs…> [--force]  write reports to Neo4j (unchanged files are skipped)
   policygraph remove <report-id|file-id…>     delete reports and what only they mention
+  policygraph discover <files|dirs…> [--top 50] [--json]
+                                              new-term candidates (cohesion + branching entropy + quotes)
+  policygraph lexicon add <term> --kind POLICY [--alias a,b]
+                                              accept a term into the local lexicon (used from the next run)
   policygraph serve [--port 4000] [--host 127.0.0.1]
   policygraph neo4j start|stop|status         the project's local Neo4j (ignored when NEO4J_URI is set)
 
@@ -74,6 +82,57 @@ async function cmdAnalyze(args: string[], json: boolean): Promise<number> {
     for (const e of errors) console.error(`error: ${e.message}`);
   }
   return errors.length ? 1 : 0;
+}
+
+async function cmdDiscover(args: string[], top: number, json: boolean): Promise<number> {
+  const { files, errors } = collectFiles(args);
+  const texts: string[] = [];
+  for (const ref of files) {
+    try {
+      for (const r of analyzeSource(await readSourceFile(ref.path, ref.root))) {
+        texts.push(r.sentences.map((s) => s.normText).join('\n'));
+      }
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      errors.push(e);
+    }
+  }
+  const candidates = discoverTerms(texts, {
+    known: new Set(defaultLexicon().forms.keys()),
+    isWord: isStockWord,
+    minFreq: texts.length > 50 ? 5 : 2,
+    top,
+  });
+  if (json) process.stdout.write(JSON.stringify({ reports: texts.length, candidates }, null, 2) + '\n');
+  else {
+    console.log(
+      `${candidates.length} candidates from ${texts.length} reports (accept one: policygraph lexicon add <term> --kind POLICY)`,
+    );
+    for (const c of candidates) {
+      console.log(
+        `  ${c.term.padEnd(10, '　')} score ${c.score.toFixed(1).padStart(6)}  freq ${String(c.freq).padStart(4)}  cohesion ${c.cohesion.toFixed(2)}  entropy L ${c.leftEntropy.toFixed(2)} R ${c.rightEntropy.toFixed(2)}${c.quoted ? `  quoted ${c.quoted}` : ''}`,
+      );
+    }
+  }
+  for (const e of errors) console.error(`error: ${e.message}`);
+  return errors.length ? 1 : 0;
+}
+
+function cmdLexicon(args: string[], kind: string | undefined, alias: string | undefined): number {
+  const [action, term] = args;
+  if (action !== 'add' || !term)
+    throw new SetupError('usage: policygraph lexicon add <term> --kind POLICY [--alias a,b]');
+  const k = (kind ?? 'POLICY').toUpperCase();
+  if (!isEntityKind(k)) throw new SetupError(`unknown kind ${kind}; one of ${EntityKinds.join(', ')}`);
+  const aliases = (alias ?? '')
+    .split(/[,，]/u)
+    .map((a) => a.trim())
+    .filter(Boolean);
+  addLocalEntry({ kind: k, name: term, aliases });
+  log(
+    `Added ${k} ${term}${aliases.length ? ` (aliases ${aliases.join(', ')})` : ''} to ${localLexiconPath()}. Re-ingest with --force to apply it to stored reports.`,
+  );
+  return 0;
 }
 
 async function cmdIngest(args: string[], force: boolean): Promise<number> {
@@ -149,6 +208,9 @@ async function main(argv: string[]): Promise<number> {
       force: { type: 'boolean', default: false },
       port: { type: 'string', default: process.env.PORT ?? '4000' },
       host: { type: 'string', default: '127.0.0.1' },
+      top: { type: 'string', default: '50' },
+      kind: { type: 'string' },
+      alias: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -175,6 +237,10 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'serve':
       return cmdServe(port, values.host, []);
+    case 'discover':
+      return cmdDiscover(rest, Number(values.top), values.json);
+    case 'lexicon':
+      return cmdLexicon(rest, values.kind, values.alias);
     case 'start':
       return cmdServe(port, values.host, rest.length ? rest : [path.join(repoRoot(), 'seeds')]);
     case 'neo4j':

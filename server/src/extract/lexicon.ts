@@ -1,10 +1,17 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { isEntityKind, type EntityKind } from '@policygraph/graph-schema';
+import { stateDir } from '../neo4j/paths.js';
 
 export interface LexiconEntry {
   kind: EntityKind;
   name: string;
   aliases: string[];
+  /** Where the entry came from: the shipped lexicon, or a researcher accepting a discovered term. */
+  source?: 'shipped' | 'accepted';
+  /** Discovery score when accepted from candidates. */
+  score?: number;
 }
 
 export interface Lexicon {
@@ -26,12 +33,37 @@ export function buildLexicon(entries: LexiconEntry[]): Lexicon {
 
 let cached: Lexicon | undefined;
 
-/** The lexicon shipped in server/data/lexicon.json. */
+/** Terms a researcher accepted (`policygraph lexicon add`): POLICYGRAPH_LEXICON or .policygraph/lexicon.local.json. */
+export function localLexiconPath(): string {
+  return process.env.POLICYGRAPH_LEXICON ?? path.join(stateDir(), 'lexicon.local.json');
+}
+
+export function readLocalLexicon(file = localLexiconPath()): LexiconEntry[] {
+  if (!fs.existsSync(file)) return [];
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries?: LexiconEntry[] };
+  return (data.entries ?? []).map((e) => ({ ...e, aliases: e.aliases ?? [], source: 'accepted' as const }));
+}
+
+/** Adds (or extends) an accepted entry; returns the entries written. */
+export function addLocalEntry(entry: LexiconEntry, file = localLexiconPath()): LexiconEntry[] {
+  if (!isEntityKind(entry.kind)) throw new Error(`unknown kind ${entry.kind}`);
+  const entries = readLocalLexicon(file).filter((e) => !(e.name === entry.name && e.kind === entry.kind));
+  entries.push({ ...entry, source: 'accepted' });
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify({ entries }, null, 2) + '\n');
+  fs.renameSync(tmp, file);
+  cached = undefined;
+  return entries;
+}
+
+/** The lexicon shipped in server/data/lexicon.json plus accepted local terms. */
 export function defaultLexicon(): Lexicon {
   if (!cached) {
     const require = createRequire(import.meta.url);
     const data = require('../../data/lexicon.json') as { entries: LexiconEntry[] };
-    cached = buildLexicon(data.entries);
+    const shipped = data.entries.map((e) => ({ ...e, source: 'shipped' as const }));
+    cached = buildLexicon([...shipped, ...readLocalLexicon()]);
   }
   return cached;
 }

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
+import { stockDictionary } from '../segment/jieba.js';
 
 export type DivisionLevel = 'province' | 'city' | 'county';
 
@@ -117,9 +116,7 @@ export function defaultGazetteer(): Gazetteer {
   if (!cached) {
     const require = createRequire(import.meta.url);
     const data = require('china-area-data/data.json') as Record<string, Record<string, string>>;
-    const dictPath = path.join(path.dirname(require.resolve('nodejieba')), 'submodules/cppjieba/dict/jieba.dict.utf8');
-    const dict = fs.existsSync(dictPath) ? fs.readFileSync(dictPath, 'utf8') : '';
-    cached = buildGazetteer(data, dict);
+    cached = buildGazetteer(data, stockDictionary());
   }
   return cached;
 }

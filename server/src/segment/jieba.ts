@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import nodejieba from 'nodejieba';
 import { userDictLines, type Lexicon } from '../extract/lexicon.js';
@@ -54,4 +55,30 @@ export function stockCut(text: string): string[] {
     loadedDict = 'stock';
   }
   return nodejieba.cut(text, true);
+}
+
+let stockDictText: string | undefined;
+
+/** The text of jieba's stock dictionary ("word freq tag" lines), read once; empty if absent. */
+export function stockDictionary(): string {
+  if (stockDictText === undefined) {
+    const require = createRequire(import.meta.url);
+    const file = path.join(path.dirname(require.resolve('nodejieba')), 'submodules/cppjieba/dict/jieba.dict.utf8');
+    stockDictText = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  }
+  return stockDictText;
+}
+
+let stockWords: Set<string> | undefined;
+
+/** Whether jieba's stock dictionary knows the word (ordinary vocabulary, not a new term). */
+export function isStockWord(word: string): boolean {
+  if (!stockWords) {
+    stockWords = new Set();
+    for (const line of stockDictionary().split('\n')) {
+      const sp = line.indexOf(' ');
+      if (sp > 0) stockWords.add(line.slice(0, sp));
+    }
+  }
+  return stockWords.has(word);
 }
