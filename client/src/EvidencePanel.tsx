@@ -29,6 +29,7 @@ export function EvidencePanel({
           {kindLabel(entity.kind)}
         </span>
         {entity.name}
+        {entity.qualifier && `(${entity.qualifier})`}
       </h2>
       <p className="meta">
         {entity.mentionCount} 处提及 · {entity.reportCount} 份报告

@@ -58,7 +58,10 @@ export function SearchBox({ onPick }: { onPick: (e: EntitySummary) => void }) {
                 <span className="kind" style={{ background: kindColor(r.kind) }}>
                   {kindLabel(r.kind)}
                 </span>
-                <span className="name">{r.name}</span>
+                <span className="name">
+                  {r.name}
+                  {r.qualifier && `(${r.qualifier})`}
+                </span>
                 <span className="count">
                   {r.mentionCount} 处 · {r.reportCount} 份报告
                 </span>

@@ -15,6 +15,7 @@ export interface EntitySummary {
   id: string;
   kind: string;
   name: string;
+  qualifier: string | null;
   aliases: string[];
   mentionCount: number;
   reportCount: number;
@@ -57,7 +58,7 @@ export interface Mention {
 export async function searchEntities(search: string): Promise<EntitySummary[]> {
   const data = await gql<{ entities: { edges: Array<{ node: EntitySummary }> } }>(
     `query Search($search: String) {
-      entities(search: $search, first: 12) { edges { node { id kind name aliases mentionCount reportCount } } }
+      entities(search: $search, first: 12) { edges { node { id kind name qualifier aliases mentionCount reportCount } } }
     }`,
     { search },
   );
@@ -86,7 +87,7 @@ export async function entityMentions(
   }>(
     `query Evidence($id: ID!) {
       entity(id: $id) {
-        id kind name aliases mentionCount reportCount
+        id kind name qualifier aliases mentionCount reportCount
         mentions(first: 100) {
           totalCount
           edges {

@@ -78,6 +78,8 @@ export const EntityProps = {
   name: 'name',
   /** Every surface form seen (traditional, quoted, spun spellings). */
   aliases: 'aliases',
+  /** For local names (县一中, 市委): the place they belong to, so two counties' 一中 are two nodes. */
+  qualifier: 'qualifier',
 } as const;
 
 export const MentionProps = {

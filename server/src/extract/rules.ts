@@ -250,3 +250,130 @@ export const PROGRAM_SUFFIXES = ['工程', '计划', '行动', '项目', '工作
 
 /** `Xx县`, `xx市`, `XX一中`: a real mention of an unknown place or school. */
 export const ANONYMISED = /^(?:[Xx×*]{1,3}|某)/u;
+
+/** Numerals that open abbreviation slogans (两学一做, 三会一课, 一校一品一特). */
+export const SLOGAN_NUMERALS = '一二两三四五六七八九十百千万双';
+/** A numeral followed by one of these counts things (两所, 三个): not a slogan. */
+export const MEASURE_WORDS = '所个名人次年项批家座位届期台套门节份条类级天月日号间次元万亿';
+/** What comes right before a slogan used as a policy (落实两学一做). */
+export const SLOGAN_BEFORE =
+  /(?:落实|开展|推进|实施|坚持|抓好|深化|推行|严格|执行|贯彻|围绕|按照|强化|加强|做好|抓实|推动|扎实|深入|以|把|将|和|与|及|、)$/u;
+/** What comes right after a slogan used as a policy (两学一做学习教育). */
+export const SLOGAN_AFTER =
+  /^(?:学习教育|专题|活动|工作|制度|政策|要求|原则|目标|模式|工程|行动|机制|责任制|为抓手|为主线|为引领|为重点|改革|建设|教育|要求|精神|和|与|及|、|等)/u;
+
+/** Tokens that end a program name (营养改善计划, 校舍安全工程). */
+export const PROGRAM_SUFFIX_TOKENS = new Set([
+  '工程',
+  '计划',
+  '行动计划',
+  '行动',
+  '项目',
+  '示范县',
+  '示范区',
+  '示范校',
+  '攻坚行动',
+  '提升工程',
+  '建设工程',
+]);
+/** Programs named only by a category (工作计划, 建设项目) are not programs. */
+export const GENERIC_PROGRAM_PREFIXES = new Set([
+  '工作',
+  '年度',
+  '重点',
+  '建设',
+  '各项',
+  '该',
+  '本',
+  '这些',
+  '所有',
+  '重大',
+  '基建',
+  '实事',
+  '民生',
+  '发展',
+  '教育',
+  '资金',
+  '扶贫',
+  '培训',
+  '基础设施',
+  '新建',
+  '续建',
+  '在建',
+  '改造',
+  '维修',
+  '配套',
+  '其他',
+  '相关',
+  '上述',
+  '各类',
+]);
+/** Token tags that can be part of a program name. */
+export const PROGRAM_NAME_TAGS = new Set(['n', 'vn', 'nz', 'ns', 'j', 'l', 'an', 'b', 'nr', 'x', 'ng', 'i']);
+
+/**
+ * Organisation heads of Chinese local government and education (教育体育局, 疾病防控中心,
+ * 县委): a whitelist, since bare suffixes (局, 办, 中心) end too many ordinary words
+ * (格局, 举办, 利用中心). An optional place or name prefix is joined from the tokens before.
+ */
+export const ORGANIZATION_HEADS = [
+  '省委',
+  '市委',
+  '州委',
+  '县委',
+  '区委',
+  '镇党委',
+  '乡党委',
+  '人民政府办公室',
+  '人民政府',
+  '政府办公室',
+  '政府',
+  '人大常委会',
+  '人大',
+  '政协',
+  '委员会',
+  '党委',
+  '党组',
+  '纪委',
+  '监委',
+  '教育体育局',
+  '教育局',
+  '教体局',
+  '教育厅',
+  '教委',
+  '教育委员会',
+  '财政局',
+  '财政厅',
+  '人社局',
+  '人力资源和社会保障局',
+  '卫健局',
+  '卫生局',
+  '卫生健康委员会',
+  '公安局',
+  '民政局',
+  '发改局',
+  '发展和改革委员会',
+  '住建局',
+  '自然资源局',
+  '编办',
+  '文明办',
+  '关工委',
+  '团委',
+  '妇联',
+  '总工会',
+  '疾病防控中心',
+  '疾病预防控制中心',
+  '教师发展中心',
+  '教研室',
+  '教育装备信息中心',
+  '招生考试院',
+  '招生办',
+  '督导室',
+  '教育督导室',
+  '宣传部',
+  '组织部',
+  '统战部',
+];
+/** Names that stand for "the local one" and need the report's place to mean anything. */
+export const LOCAL_GENERIC =
+  /^(?:[省市州县区镇乡](?:委|政府|人大|政协|纪委|教育局|教育体育局|教体局|财政局|人社局|卫健局|公安局|编办|委宣传部)|教育局|教育体育局|教体局|(?:[省市州县区镇乡]|第)?[一二三四五六七八九十]+中|[省市州县区镇乡]?(?:第[一二三四五六七八九十]+|实验|中心|民族)(?:中学|小学|学校|幼儿园))$/u;

@@ -3,7 +3,7 @@ import { defaultLexicon, type Lexicon } from '../extract/lexicon.js';
 import { findPlaceholders, normalise, originalSpan, type DroppedLine, type Placeholder } from '../normalise/index.js';
 import type { SourceFile } from '../read/read-file.js';
 import { defaultGazetteer } from '../resolve/gazetteer.js';
-import { canonicalKey, resolveEntities, type ResolvedEntity } from '../resolve/index.js';
+import { canonicalKey, resolveEntities, type ResolvedEntity, type Scope } from '../resolve/index.js';
 import { attributePlace, type ReportPlace } from '../resolve/report-place.js';
 import { attributeYear, type ReportYear } from '../resolve/report-year.js';
 import { splitReports } from '../segment/split-reports.js';
@@ -90,6 +90,10 @@ export function analyzeSource(
   const many = split.parts.length > 1;
   return split.parts.map((part, i) => {
     const id = many ? `${source.id}/${i + 1}` : source.id;
+    const placeholders = findPlaceholders(part.text.text);
+    const place = attributePlace(part.text.text, defaultGazetteer(), placeholders, wordBoundaries(part.text.text, lex));
+    const title = part.heading ?? fileTitle;
+    const scope: Scope = { reportId: id, places: place.place ? [place.place, ...place.chain] : [], label: title };
     const fired: Record<string, number> = i === 0 ? { ...norm.fired } : {};
     if (many && i === 0) fired['reports split from one file'] = split.parts.length;
     const sentences = markSections(splitSentences(part.text, fired));
@@ -99,7 +103,7 @@ export function analyzeSource(
       for (const m of extractMentions(normText, tag(normText, lex), lex)) {
         const [start, end] = originalSpan(s.clean, m.start, m.end);
         const surface = source.text.slice(start, end);
-        mentions.push({ ...m, sentenceIdx: s.idx, key: canonicalKey({ ...m, surface }, id), surface, start, end });
+        mentions.push({ ...m, sentenceIdx: s.idx, key: canonicalKey({ ...m, surface }, scope), surface, start, end });
       }
       return {
         idx: s.idx,
@@ -112,8 +116,6 @@ export function analyzeSource(
         section: s.section,
       };
     });
-    const title = part.heading ?? fileTitle;
-    const placeholders = findPlaceholders(part.text.text);
     const warnings = [...(source.warnings ?? [])];
     if (many) warnings.push(`file holds ${split.parts.length} reports (split on ${split.rule}); this is part ${i + 1}`);
     return {
@@ -125,7 +127,7 @@ export function analyzeSource(
       sourcePath: source.path,
       sha256: source.sha256,
       charCount: part.text.text.length,
-      place: attributePlace(part.text.text, defaultGazetteer(), placeholders, wordBoundaries(part.text.text, lex)),
+      place,
       year: attributeYear(title, part.text.text),
       paragraphCount: new Set(outSentences.map((s) => s.paragraph)).size,
       placeholders,
@@ -133,7 +135,7 @@ export function analyzeSource(
       rules: fired,
       sentences: outSentences,
       mentions,
-      entities: [...resolveEntities(mentions, id).values()],
+      entities: [...resolveEntities(mentions, scope).values()],
       dropped:
         i === 0
           ? [

@@ -1,4 +1,5 @@
 import { entityKey, type EntityKind } from '@policygraph/graph-schema';
+import { LOCAL_GENERIC } from '../extract/rules.js';
 import { displayForm } from '../normalise/rules.js';
 
 export interface ResolvableMention {
@@ -15,25 +16,59 @@ export interface ResolvedEntity {
   name: string;
   aliases: string[];
   anonymised: boolean;
+  /** For names that only mean something locally (县一中, 市委): the place (or report) they belong to. */
+  qualifier?: string;
+}
+
+/** Where a report's local names belong: its place when known, else the report itself. */
+export interface Scope {
+  reportId: string;
+  /** The report's place and its ancestors, most specific first (resolved or inferred places only). */
+  places?: Array<{ code: string; name: string }>;
+  /** Shown when there is no place (the report title). */
+  label?: string;
+}
+
+/** A name like 县一中 or 市委 that needs a place to identify one school or body. */
+export function isLocalGeneric(m: Pick<ResolvableMention, 'kind' | 'name'>): boolean {
+  return (m.kind === 'SCHOOL' || m.kind === 'ORGANIZATION') && LOCAL_GENERIC.test(m.name);
 }
 
 /**
  * The canonical key of a mention. Anonymised names (`Xx县`, `XX一中`) stand for
- * different unknown places in different reports, so they are scoped to the report.
+ * different unknown places in different reports, so they are scoped to the report;
+ * local names (县一中, 市委) are scoped to the report's place (two counties' 一中 are
+ * two schools), or to the report when its place is unknown.
  */
-export function canonicalKey(m: ResolvableMention, reportId: string): string {
+export function canonicalKey(m: ResolvableMention, scope: Scope | string): string {
+  const s: Scope = typeof scope === 'string' ? { reportId: scope } : scope;
   const key = entityKey(m.kind, m.name);
-  return m.anonymised ? `${key}@${reportId}` : key;
+  if (m.anonymised) return `${key}@${s.reportId}`;
+  if (isLocalGeneric(m)) return `${key}@${localPlace(m.name, s)?.code ?? s.reportId}`;
+  return key;
+}
+
+/**
+ * The place a local name belongs to: its level character picks the unit in the
+ * report's chain (市委 in a district report is the city's; 县一中 the county's).
+ */
+export function localPlace(name: string, s: Scope): { code: string; name: string } | undefined {
+  const places = s.places ?? [];
+  const level = /^[省市州县区镇乡]/u.exec(name)?.[0];
+  if (!level) return places[0];
+  return places.find((p) => p.name.endsWith(level));
 }
 
 /** Groups a report's mentions into canonical entities, keeping every surface form. */
-export function resolveEntities(mentions: ResolvableMention[], reportId: string): Map<string, ResolvedEntity> {
+export function resolveEntities(mentions: ResolvableMention[], scope: Scope | string): Map<string, ResolvedEntity> {
+  const s: Scope = typeof scope === 'string' ? { reportId: scope } : scope;
   const entities = new Map<string, ResolvedEntity>();
   for (const m of mentions) {
-    const key = canonicalKey(m, reportId);
+    const key = canonicalKey(m, s);
     let e = entities.get(key);
     if (!e) {
       e = { key, kind: m.kind, name: m.name, aliases: [], anonymised: m.anonymised };
+      if (!m.anonymised && isLocalGeneric(m)) e.qualifier = localPlace(m.name, s)?.name ?? s.label ?? s.reportId;
       entities.set(key, e);
     }
     const alias = displayForm(m.surface);

@@ -17,6 +17,7 @@ export interface EntityRow {
   key: string;
   kind: EntityKind;
   name: string;
+  qualifier: string | null;
   aliases: string[];
   mentionCount: number;
   reportCount: number;
@@ -65,6 +66,7 @@ const MentionRef = builder.objectRef<MentionRow>('Mention').implement({
 
 const ENTITY_FIELDS = `{
   key: e.${EntityProps.key}, kind: e.${EntityProps.kind}, name: e.${EntityProps.name}, aliases: e.${EntityProps.aliases},
+  qualifier: e.${EntityProps.qualifier},
   mentionCount: mentionCount, reportCount: reportCount
 }`;
 
@@ -110,6 +112,10 @@ export const EntityRef = builder.objectRef<EntityRow>('Entity').implement({
     id: t.exposeID('key', { description: 'The canonical key, `KIND:name`.' }),
     kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
     name: t.exposeString('name'),
+    qualifier: t.exposeString('qualifier', {
+      nullable: true,
+      description: 'For local names (县一中, 市委): the place they belong to.',
+    }),
     aliases: t.exposeStringList('aliases', { description: 'Every surface form seen (traditional, spun, quoted).' }),
     mentionCount: t.exposeInt('mentionCount'),
     reportCount: t.exposeInt('reportCount'),

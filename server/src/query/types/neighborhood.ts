@@ -54,14 +54,17 @@ const GraphRef = builder.objectRef<Graph>('Graph').implement({
   }),
 });
 
-const CENTER = `MATCH (c:${Label.Entity} {${EntityProps.key}: $key}) RETURN {id: c.${EntityProps.key}, label: c.${EntityProps.name}, kind: c.${EntityProps.kind}} AS row`;
+// Local names carry their place in the label: 县一中(将乐县).
+const label = (v: string) => `${v}.${EntityProps.name} + coalesce('(' + ${v}.${EntityProps.qualifier} + ')', '')`;
+
+const CENTER = `MATCH (c:${Label.Entity} {${EntityProps.key}: $key}) RETURN {id: c.${EntityProps.key}, label: ${label('c')}, kind: c.${EntityProps.kind}} AS row`;
 
 const NEIGHBOURS = `
 MATCH (c:${Label.Entity} {${EntityProps.key}: $key})<-[:${Rel.MENTIONS}]-(s:${Label.Sentence})-[:${Rel.MENTIONS}]->(o:${Label.Entity})
 WHERE o <> c
 WITH o, count(DISTINCT s) AS weight
 ORDER BY weight DESC, o.${EntityProps.name}
-WITH collect({id: o.${EntityProps.key}, label: o.${EntityProps.name}, kind: o.${EntityProps.kind}, weight: weight}) AS found
+WITH collect({id: o.${EntityProps.key}, label: ${label('o')}, kind: o.${EntityProps.kind}, weight: weight}) AS found
 RETURN {total: size(found), nodes: found[0..$limit]} AS row`;
 
 const REPORTS = `
