@@ -59,3 +59,22 @@ describe('extractMentions', () => {
     expect(() => buildLexicon([{ kind: 'SLOGAN' as never, name: 'x', aliases: [] }])).toThrow(/unknown kind/);
   });
 });
+
+describe('numeric slogans, programs and organisations', () => {
+  it('takes a numeral-led slogan where a policy sits, not a count of things', () => {
+    expect(names('全面推行一校一品一特工作。')).toContain('POLICY:一校一品一特');
+    expect(names('深入开展两反三转专题教育。')).toContain('POLICY:两反三转');
+    expect(names('三中两所学校合并办学。').filter((n) => n.startsWith('POLICY'))).toEqual([]);
+  });
+
+  it('joins a program suffix with the name before it, skipping category words', () => {
+    expect(names('实施农村中小学校舍维修改造工程,完成年度工作计划。')).toContain('PROGRAM:农村中小学校舍维修改造工程');
+    expect(names('完成年度工作计划。').filter((n) => n.startsWith('PROGRAM'))).toEqual([]);
+  });
+
+  it('finds organisations by their heads, with a place before them, but not words ending like one', () => {
+    const found = names('将乐县人民政府、县疾病防控中心联合部署,形成工作新格局,胜利举办运动会。');
+    expect(found).toEqual(expect.arrayContaining(['ORGANIZATION:将乐县人民政府', 'ORGANIZATION:县疾病防控中心']));
+    expect(found.some((n) => /格局|举办/u.test(n))).toBe(false);
+  });
+});

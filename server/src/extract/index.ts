@@ -7,6 +7,7 @@ import {
   GENERIC_PROGRAM_PREFIXES,
   MEASURE_WORDS,
   ORGANIZATION_HEADS,
+  PROGRAM_LEAD_VERBS,
   PROGRAM_NAME_TAGS,
   PROGRAM_SUFFIX_TOKENS,
   SLOGAN_AFTER,
@@ -210,8 +211,15 @@ function programMentions(text: string, tokens: Token[], spans: Spans, out: Menti
     const tok = tokens[i]!;
     if (!PROGRAM_SUFFIX_TOKENS.has(tok.word)) continue;
     let j = i - 1;
-    while (j >= 0 && i - j <= 4 && PROGRAM_NAME_TAGS.has(tokens[j]!.tag) && /^\p{Script=Han}+$/u.test(tokens[j]!.word))
+    while (
+      j >= 0 &&
+      i - j <= 6 &&
+      PROGRAM_NAME_TAGS.has(tokens[j]!.tag) &&
+      !PROGRAM_LEAD_VERBS.has(tokens[j]!.word) &&
+      /^\p{Script=Han}+$/u.test(tokens[j]!.word)
+    ) {
       j--;
+    }
     let k = j + 1;
     while (k < i && GENERIC_PROGRAM_PREFIXES.has(tokens[k]!.word)) k++;
     if (k >= i) continue;
@@ -254,9 +262,11 @@ function organizationMentions(text: string, tokens: Token[], spans: Spans, out: 
     // Walk back over name tokens (places, proper names) that end where the name so far starts.
     for (let steps = 0; steps < 3; steps++) {
       const prev = tokenEnding.get(start);
-      if (!prev || !['ns', 'nt', 'nz', 'nr', 'j', 'x'].includes(prev.tag) || !/^\p{Script=Han}+$/u.test(prev.word))
-        break;
-      if (/^[获对和与在为从向被将把]/u.test(prev.word)) break;
+      if (!prev || !/^\p{Script=Han}+$/u.test(prev.word)) break;
+      const placeLike = /[省市州县区]$/u.test(prev.word) && prev.word.length >= 3;
+      if (!placeLike && !['ns', 'nt', 'nz', 'nr', 'j', 'x'].includes(prev.tag)) break;
+      // 获省 (获 + 省) is a verb and a level, not a name.
+      if (prev.word.length === 2 && /^[获对和与在为从向被将把]/u.test(prev.word)) break;
       start = prev.start;
     }
     if (start === headStart && headStart > 0 && LEVEL_PREFIX.test(text.slice(headStart - 1, headStart)))
@@ -281,7 +291,8 @@ export function extractMentions(text: string, tokens: Token[], lex: Lexicon): Me
   numericSlogans(text, tokens, spans, out);
   schoolMentions(text, tokens, spans, out);
   programMentions(text, tokens, spans, out);
-  placeMentions(tokens, spans, out);
+  // Organisations before places: 将乐县人民政府 is one name, not a place and a government.
   organizationMentions(text, tokens, spans, out);
+  placeMentions(tokens, spans, out);
   return out.sort((a, b) => a.start - b.start);
 }

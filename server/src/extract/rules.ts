@@ -308,8 +308,52 @@ export const GENERIC_PROGRAM_PREFIXES = new Set([
   '上述',
   '各类',
 ]);
-/** Token tags that can be part of a program name. */
-export const PROGRAM_NAME_TAGS = new Set(['n', 'vn', 'nz', 'ns', 'j', 'l', 'an', 'b', 'nr', 'x', 'ng', 'i']);
+/** Token tags that can be part of a program name (维修/改造 are verbs inside 校舍维修改造工程). */
+export const PROGRAM_NAME_TAGS = new Set(['n', 'vn', 'nz', 'ns', 'j', 'l', 'an', 'b', 'nr', 'x', 'ng', 'i', 'v']);
+/** Verbs that introduce a program rather than name it (实施…工程, 启动…计划). */
+export const PROGRAM_LEAD_VERBS = new Set([
+  '实施',
+  '启动',
+  '推进',
+  '开展',
+  '完成',
+  '落实',
+  '加强',
+  '做好',
+  '继续',
+  '全面',
+  '积极',
+  '组织',
+  '申报',
+  '争取',
+  '参与',
+  '参加',
+  '推动',
+  '深化',
+  '加快',
+  '建成',
+  '投入',
+  '投资',
+  '纳入',
+  '列入',
+  '通过',
+  '按照',
+  '围绕',
+  '结合',
+  '依托',
+  '利用',
+  '是',
+  '为',
+  '有',
+  '对',
+  '把',
+  '将',
+  '在',
+  '以',
+  '和',
+  '与',
+  '及',
+]);
 
 /**
  * Organisation heads of Chinese local government and education (教育体育局, 疾病防控中心,

@@ -66,3 +66,25 @@ describe('attributePlace', () => {
     expect(p.chain.map((c) => c.name)).toEqual(['黔南布依族苗族自治州', '贵州省']);
   });
 });
+
+describe('local names', () => {
+  it('scopes 县一中 and 市委 to the unit of their level in the report’s chain', async () => {
+    const { canonicalKey } = await import('./index.js');
+    const scope = {
+      reportId: 'r1',
+      places: [
+        { code: '440404', name: '金湾区' },
+        { code: '440400', name: '珠海市' },
+        { code: '440000', name: '广东省' },
+      ],
+    };
+    const m = (kind: 'SCHOOL' | 'ORGANIZATION', name: string) => ({ kind, name, surface: name, anonymised: false });
+    expect(canonicalKey(m('ORGANIZATION', '市委'), scope)).toBe('ORGANIZATION:市委@440400');
+    expect(canonicalKey(m('ORGANIZATION', '区教育局'), scope)).toBe('ORGANIZATION:区教育局@440404');
+    expect(canonicalKey(m('SCHOOL', '第一中学'), scope)).toBe('SCHOOL:第一中学@440404');
+    // A named school is the same school in every report.
+    expect(canonicalKey(m('SCHOOL', '金湾一中'), scope)).toBe('SCHOOL:金湾一中');
+    // Without a place, the report is the scope.
+    expect(canonicalKey(m('ORGANIZATION', '县委'), { reportId: 'r2' })).toBe('ORGANIZATION:县委@r2');
+  });
+});
