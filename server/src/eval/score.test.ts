@@ -29,3 +29,30 @@ describe('entity scoring', () => {
     expect(school).toMatchObject({ tp: 0, fp: 0, fn: 1, recall: 0 });
   });
 });
+
+describe('lenient matching, reported beside the strict one', () => {
+  it('accepts place prefixes and generic suffixes only in boundary mode', () => {
+    const gold = [
+      { kind: 'PROGRAM', canonical: '广东省教育强市', surfaces: [] },
+      { kind: 'PROGRAM', canonical: '平安校园建设', surfaces: [] },
+    ];
+    const pred = [
+      { kind: 'PROGRAM', name: '教育强市', aliases: [] },
+      { kind: 'PROGRAM', name: '平安校园', aliases: [] },
+    ];
+    expect(matchReport('r', gold, pred, id).hits).toHaveLength(0);
+    expect(matchReport('r', gold, pred, id, { boundary: true }).hits).toHaveLength(2);
+    // An affix must be a place or a generic word, not any extra text.
+    const other = matchReport('r', [{ kind: 'PROGRAM', canonical: '教育强市建设规划', surfaces: [] }], [pred[0]!], id, {
+      boundary: true,
+    });
+    expect(other.hits).toHaveLength(0);
+  });
+
+  it('merges POLICY and PROGRAM only when asked', () => {
+    const gold = [{ kind: 'POLICY', canonical: '联校走教', surfaces: [] }];
+    const pred = [{ kind: 'PROGRAM', name: '联校走教', aliases: [] }];
+    expect(matchReport('r', gold, pred, id).hits).toHaveLength(0);
+    expect(matchReport('r', gold, pred, id, { policyProgram: true }).hits).toHaveLength(1);
+  });
+});

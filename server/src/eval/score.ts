@@ -36,10 +36,36 @@ export interface ReportMatch {
  * surfaces, or the gold canonical is among the predicted aliases. `norm` puts both sides
  * through the pipeline's normalisation (traditional → simplified, quotes and marks off).
  */
-export function matches(p: PredictedEntity, g: GoldEntity, norm: (s: string) => string): boolean {
-  if (p.kind !== g.kind) return false;
+export interface MatchMode {
+  /** Accept names that differ only by a place/level prefix (广东省教育强市 ~ 教育强市) or a generic suffix (平安校园建设 ~ 平安校园). */
+  boundary?: boolean;
+  /** Treat POLICY and PROGRAM as one kind (the line between campaigns and programs is fuzzy). */
+  policyProgram?: boolean;
+}
+
+const AFFIX_PREFIX =
+  /^(?:[\p{Script=Han}xX]{0,4}?[省市州县区]|国家级?|全国|省级|市级|县级|首届|第[一二三四五六七八九十\d]+届|[xX]+)+$/u;
+const AFFIX_SUFFIX =
+  /^(?:发展|建设|工作|活动|政策|制度|行动|工程|计划|创建|主题教育|学习教育|精神|教学模式|模式|经费|项目)$/u;
+
+function affixOnly(longer: string, shorter: string): boolean {
+  const at = longer.indexOf(shorter);
+  if (at === -1 || shorter.length < 2) return false;
+  const pre = longer.slice(0, at);
+  const post = longer.slice(at + shorter.length);
+  return (pre === '' || AFFIX_PREFIX.test(pre)) && (post === '' || AFFIX_SUFFIX.test(post));
+}
+
+export function matches(p: PredictedEntity, g: GoldEntity, norm: (s: string) => string, mode: MatchMode = {}): boolean {
+  const kindOk =
+    p.kind === g.kind ||
+    (mode.policyProgram === true && [p.kind, g.kind].every((k) => k === 'POLICY' || k === 'PROGRAM'));
+  if (!kindOk) return false;
   const goldNames = new Set([g.canonical, ...g.surfaces].map(norm));
-  return [p.name, ...p.aliases].map(norm).some((n) => goldNames.has(n));
+  const predNames = [p.name, ...p.aliases].map(norm);
+  if (predNames.some((n) => goldNames.has(n))) return true;
+  if (!mode.boundary) return false;
+  return predNames.some((n) => [...goldNames].some((gname) => affixOnly(gname, n) || affixOnly(n, gname)));
 }
 
 /** One-to-one matching per report (greedy, gold order). */
@@ -48,12 +74,13 @@ export function matchReport(
   gold: GoldEntity[],
   predicted: PredictedEntity[],
   norm: (s: string) => string,
+  mode: MatchMode = {},
 ): ReportMatch {
   const used = new Set<number>();
   const hits: ReportMatch['hits'] = [];
   const misses: GoldEntity[] = [];
   for (const g of gold) {
-    const i = predicted.findIndex((p, k) => !used.has(k) && matches(p, g, norm));
+    const i = predicted.findIndex((p, k) => !used.has(k) && matches(p, g, norm, mode));
     if (i === -1) misses.push(g);
     else {
       used.add(i);

@@ -21,11 +21,17 @@ describe('extractMentions', () => {
     expect(names('全面落实科学进展观,推进县(区)管校聘改革。')).toEqual(['POLICY:科学发展观', 'POLICY:县管校聘']);
   });
 
-  it('takes quoted short phrases as slogans or programs', () => {
+  it('takes quoted phrases as programs or slogans by their ending and the words glued after them', () => {
     expect(names('开展“书香润童年”读书活动,实施“蓝天护苗工程”。')).toEqual([
-      'POLICY:书香润童年',
+      'PROGRAM:书香润童年读书活动',
       'PROGRAM:蓝天护苗工程',
     ]);
+    expect(names('认真落实“七长”责任制。')).toEqual(['POLICY:七长责任制']);
+    expect(names('坚持“为民、务实、清廉”的要求。')).toEqual(['POLICY:为民、务实、清廉']);
+  });
+
+  it('leaves quoted rhetoric alone', () => {
+    expect(names('按下“快捷键”,跑出“加速度”。')).toEqual([]);
   });
 
   it('finds documents in title marks', () => {

@@ -14,13 +14,18 @@ import {
   SLOGAN_BEFORE,
   SLOGAN_NUMERALS,
   GENERIC_SCHOOL_PREFIXES,
+  GLUED_FUNCTION_CHAR,
+  ORDINAL_SCHOOL,
+  NOT_PROGRAM_PARTS,
+  NOT_SCHOOL_PARTS,
+  PROPER_TAGS,
+  EVENT_SUFFIX_TOKENS,
   NAME_TAGS,
   NOT_PLACES,
   NOT_SCHOOL_ENDINGS,
   PLACE_BAD_FIRST_CHAR,
   PLACE_SUFFIXES,
   SCHOOL_NAME_BREAK,
-  PROGRAM_SUFFIXES,
   SCHOOL_SUFFIXES,
 } from './rules.js';
 
@@ -44,6 +49,10 @@ class Spans {
   free(s: number, e: number): boolean {
     return this.taken.every(([a, b]) => e <= a || s >= b);
   }
+  /** Free, or wholly inside one taken span (控辍保学 inside 控辍保学清零行动 or a document title). */
+  freeOrNested(s: number, e: number): boolean {
+    return this.taken.every(([a, b]) => e <= a || s >= b || (a <= s && e <= b && !(a === s && b === e)));
+  }
   take(s: number, e: number): void {
     this.taken.push([s, e]);
   }
@@ -52,27 +61,38 @@ class Spans {
 const HAN_ONLY = new RegExp(`^[${HAN}0-9·]+$`, 'u');
 const isAnonymised = (name: string) => ANONYMISED.test(name);
 
+/** Separators written inside multi-part slogans: 不忘初心、牢记使命 = 不忘初心•牢记使命. */
+const SEPARATORS = /[、·•,]/gu;
+
+/**
+ * Lexicon forms, longest first. A term inside a longer lexicon term or a document
+ * title is a mention too (控辍保学 in 控辍保学清零行动), as researchers count it.
+ */
 function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Mention[]): void {
+  const unified = text.replace(SEPARATORS, '、');
+  const own = new Spans();
   for (const form of lex.formsByLength) {
-    let at = text.indexOf(form);
+    const needle = form.replace(SEPARATORS, '、');
+    let at = unified.indexOf(needle);
     while (at !== -1) {
-      const end = at + form.length;
-      if (spans.free(at, end)) {
+      const end = at + needle.length;
+      if (spans.freeOrNested(at, end) && own.freeOrNested(at, end)) {
         const entry = lex.forms.get(form)!;
         out.push({
           kind: entry.kind,
           name: entry.name,
-          surface: form,
+          surface: text.slice(at, end),
           start: at,
           end,
           cue: 'lexicon',
           anonymised: false,
         });
-        spans.take(at, end);
+        own.take(at, end);
       }
-      at = text.indexOf(form, end);
+      at = unified.indexOf(needle, end);
     }
   }
+  for (const m of out) if (m.cue === 'lexicon' && spans.free(m.start, m.end)) spans.take(m.start, m.end);
 }
 
 function documentMentions(text: string, spans: Spans, out: Mention[]): void {
@@ -86,61 +106,133 @@ function documentMentions(text: string, spans: Spans, out: Mention[]): void {
   }
 }
 
-/** “控辍保学”: quoted short Han phrases are slogans or programs. */
-function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Mention[]): void {
-  for (const m of text.matchAll(/[“"]([^“”"\n]{2,16})[”"]/gu)) {
+const QUOTE = /[“"]([^“”"\n]{2,40})[”"]/gu;
+// What a quoted phrase's end (or the words glued after it) says about its kind.
+const PROGRAM_END = /(?:工程|计划|行动|活动|项目|工作室|示范县|示范校|大赛|竞赛|讲堂|活动周|年|班|创建)$/u;
+const POLICY_END = /(?:制度|机制|责任制|模式|精神|思想|观|政策|改革|经费|结合|工作法)$/u;
+const PROGRAM_AFTER = /^[、,和与及“”"\p{Script=Han}]{0,12}?(?:活动|工程|项目|行动|竞赛|大赛)/u;
+const MULTI_PART = /^[\p{Script=Han}]{2,8}(?:[、·•,][\p{Script=Han}]{2,8})+$/u;
+
+/**
+ * Quoted phrases: many are slogans (“控辍保学”), many are rhetoric (“快捷键”). A quoted
+ * phrase counts when the lexicon knows it, when it is a multi-part slogan
+ * (“为民、务实、清廉”), when its ending or the words glued after it name a program or
+ * policy (“菜单式”培训工程, “七长”责任制), or when it is a compound used where policies sit.
+ */
+function quotedMentions(
+  text: string,
+  lex: Lexicon,
+  spans: Spans,
+  out: Mention[],
+  isWord: (w: string) => boolean,
+): void {
+  for (const m of text.matchAll(QUOTE)) {
     const inner = m[1] ?? '';
-    const start = (m.index ?? 0) + 1;
-    const end = start + inner.length;
-    if (inner.length < 2 || inner.length > 12 || !HAN_ONLY.test(inner)) continue;
-    if (!spans.free(start, end)) continue;
+    const open = m.index ?? 0;
+    const start = open + 1;
+    const close = start + inner.length;
+    if (!spans.free(start, close)) continue;
     const known = lex.forms.get(inner);
-    const kind: EntityKind = known?.kind ?? (PROGRAM_SUFFIXES.some((s) => inner.endsWith(s)) ? 'PROGRAM' : 'POLICY');
-    out.push({ kind, name: known?.name ?? inner, surface: inner, start, end, cue: 'quote', anonymised: false });
-    spans.take(start, end);
+    if (known) {
+      out.push({
+        kind: known.kind,
+        name: known.name,
+        surface: inner,
+        start,
+        end: close,
+        cue: 'quote',
+        anonymised: false,
+      });
+      spans.take(start, close);
+      continue;
+    }
+    const multiPart = MULTI_PART.test(inner) && inner.length <= 40;
+    if (!multiPart && (!HAN_ONLY.test(inner) || inner.length > 12)) continue;
+    // “七长”责任制: a short quoted core and the Han words glued after it form the name.
+    const glued = /^[\p{Script=Han}]{1,10}/u.exec(text.slice(close + 1))?.[0] ?? '';
+    const gluedEnd = [...glued].reduce(
+      (best, _c, i) =>
+        PROGRAM_END.test(glued.slice(0, i + 1)) || POLICY_END.test(glued.slice(0, i + 1)) ? i + 1 : best,
+      0,
+    );
+    if (!multiPart && gluedEnd > 0) {
+      const name = inner + glued.slice(0, gluedEnd);
+      const end = close + 1 + gluedEnd;
+      if (!spans.free(open, end)) continue;
+      const kind: EntityKind = PROGRAM_END.test(name) ? 'PROGRAM' : 'POLICY';
+      out.push({ kind, name, surface: text.slice(open, end), start: open, end, cue: 'quote', anonymised: false });
+      spans.take(open, end);
+      continue;
+    }
+    const after = text.slice(close + 1, close + 16);
+    const before = text.slice(Math.max(0, open - 4), open);
+    let kind: EntityKind | null = null;
+    if (PROGRAM_END.test(inner) || PROGRAM_AFTER.test(after)) kind = 'PROGRAM';
+    else if (multiPart || POLICY_END.test(inner)) kind = 'POLICY';
+    else if (inner.length >= 4 && !isWord(inner) && (SLOGAN_BEFORE.test(before) || SLOGAN_AFTER.test(after))) {
+      // A compound no dictionary knows, used where policies sit: 联校走教, 转作风提效能.
+      kind = 'POLICY';
+    }
+    if (!kind) continue;
+    out.push({
+      kind,
+      name: inner.replace(SEPARATORS, '、'),
+      surface: inner,
+      start,
+      end: close,
+      cue: 'quote',
+      anonymised: false,
+    });
+    spans.take(start, close);
   }
 }
 
 const isNameToken = (t: Token) =>
   NAME_TAGS.has(t.tag) && /^[\p{Script=Han}0-9A-Za-z·]+$/u.test(t.word) && !/^[0-9]+$/u.test(t.word);
 
-/** Schools: a suffix token (中学, 一中…) joined with the name tokens before it. */
+/**
+ * Schools: a suffix token (中学, 一中, 中专…) joined with the name tokens before it.
+ * Right to left, so 华南师范大学附属XX学校 is claimed before 华南师范大学 inside it.
+ * Universities named ...大学 are organisations in these reports, not local schools.
+ */
 function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Mention[]): void {
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = tokens.length - 1; i >= 0; i--) {
     const tok = tokens[i]!;
     const suffix = SCHOOL_SUFFIXES.find((s) => tok.word.endsWith(s));
     if (!suffix) continue;
-    let start = tok.start;
     let j = i - 1;
-    // Up to three name tokens, at most ten characters of name before the suffix.
-    while (
-      j >= 0 &&
-      i - j <= 3 &&
-      isNameToken(tokens[j]!) &&
-      !SCHOOL_NAME_BREAK.test(tokens[j]!.word) &&
-      tok.end - tokens[j]!.start <= 14
-    ) {
-      start = tokens[j]!.start;
+    let proper = false;
+    // Up to four name tokens, at most sixteen characters; once a proper name (雍阳, 林伟民)
+    // is in, a plain common noun before it (专家组成员) belongs to the sentence, not the name.
+    while (j >= 0 && i - j <= 4 && tok.end - tokens[j]!.start <= 16) {
+      const t = tokens[j]!;
+      if (t.word === ' ' && j > 0 && /^[Xx×*]{1,4}$/u.test(tokens[j - 1]!.word)) {
+        j -= 2; // "XX 县…": an anonymised name split by a layout space
+        break;
+      }
+      if (!isNameToken(t) || SCHOOL_NAME_BREAK.test(t.word)) break;
+      if (proper && (t.tag === 'n' || t.tag === 'vn' || t.tag === 'l')) break;
+      if (PROPER_TAGS.has(t.tag)) proper = true;
       j--;
     }
     // Drop generic leading tokens (全市/农村…): what remains must still name a school.
     let k = j + 1;
     while (k < i && GENERIC_SCHOOL_PREFIXES.has(tokens[k]!.word)) k++;
-    start = k < i ? tokens[k]!.start : tok.start;
-    const name = text.slice(start, tok.end);
+    let start = k < i ? tokens[k]!.start : tok.start;
+    // 为海澄小学: jieba glued the preposition to an unknown name.
+    if (k < i && tokens[k]!.tag === 'x' && tokens[k]!.word.length >= 3 && GLUED_FUNCTION_CHAR.test(tokens[k]!.word))
+      start++;
+    let name = text.slice(start, tok.end);
     const prefix = name.slice(0, name.length - suffix.length);
-    if (prefix.length === 0 || GENERIC_SCHOOL_PREFIXES.has(prefix)) continue;
-    if (NOT_SCHOOL_ENDINGS.some((e) => name.endsWith(e))) continue;
+    const ordinal = ORDINAL_SCHOOL.test(text.slice(Math.max(0, tok.start - 1), tok.end));
+    if (ordinal && prefix.length === 0) {
+      start = tok.start - 1;
+      name = text.slice(start, tok.end);
+    } else if (prefix.length === 0 || GENERIC_SCHOOL_PREFIXES.has(prefix)) continue;
+    if (NOT_SCHOOL_ENDINGS.some((e) => name.endsWith(e)) || NOT_SCHOOL_PARTS.test(name)) continue;
     if (!spans.free(start, tok.end)) continue;
-    out.push({
-      kind: 'SCHOOL',
-      name,
-      surface: name,
-      start,
-      end: tok.end,
-      cue: 'suffix',
-      anonymised: isAnonymised(name),
-    });
+    const kind: EntityKind = name.endsWith('大学') ? 'ORGANIZATION' : 'SCHOOL';
+    out.push({ kind, name, surface: name, start, end: tok.end, cue: 'suffix', anonymised: isAnonymised(name) });
     spans.take(start, tok.end);
   }
 }
@@ -209,14 +301,15 @@ function numericSlogans(text: string, tokens: Token[], spans: Spans, out: Mentio
 function programMentions(text: string, tokens: Token[], spans: Spans, out: Mention[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    if (!PROGRAM_SUFFIX_TOKENS.has(tok.word)) continue;
+    const event = EVENT_SUFFIX_TOKENS.has(tok.word);
+    if (!PROGRAM_SUFFIX_TOKENS.has(tok.word) && !event) continue;
     let j = i - 1;
     while (
       j >= 0 &&
       i - j <= 6 &&
-      PROGRAM_NAME_TAGS.has(tokens[j]!.tag) &&
+      (PROGRAM_NAME_TAGS.has(tokens[j]!.tag) || /^(?:第[一二三四五六七八九十\d]+届|首届)$/u.test(tokens[j]!.word)) &&
       !PROGRAM_LEAD_VERBS.has(tokens[j]!.word) &&
-      /^\p{Script=Han}+$/u.test(tokens[j]!.word)
+      /^[\p{Script=Han}\d]+$/u.test(tokens[j]!.word)
     ) {
       j--;
     }
@@ -226,7 +319,8 @@ function programMentions(text: string, tokens: Token[], spans: Spans, out: Menti
     const start = tokens[k]!.start;
     const name = text.slice(start, tok.end);
     const prefix = name.slice(0, name.length - tok.word.length);
-    if (prefix.length < 2 || name.length > 16 || GENERIC_PROGRAM_PREFIXES.has(prefix)) continue;
+    if (prefix.length < (event ? 4 : 2) || name.length > 20 || GENERIC_PROGRAM_PREFIXES.has(prefix)) continue;
+    if (NOT_PROGRAM_PARTS.test(name)) continue;
     if (!spans.free(start, tok.end)) continue;
     out.push({
       kind: 'PROGRAM',
@@ -282,12 +376,17 @@ function organizationMentions(text: string, tokens: Token[], spans: Spans, out: 
  * All mentions in one clean sentence. Cues run from most to least certain; a span
  * claimed by a stronger cue is not re-used by a weaker one.
  */
-export function extractMentions(text: string, tokens: Token[], lex: Lexicon): Mention[] {
+export function extractMentions(
+  text: string,
+  tokens: Token[],
+  lex: Lexicon,
+  isWord: (w: string) => boolean = () => false,
+): Mention[] {
   const spans = new Spans();
   const out: Mention[] = [];
   documentMentions(text, spans, out);
   lexiconMentions(text, lex, spans, out);
-  quotedMentions(text, lex, spans, out);
+  quotedMentions(text, lex, spans, out, isWord);
   numericSlogans(text, tokens, spans, out);
   schoolMentions(text, tokens, spans, out);
   programMentions(text, tokens, spans, out);

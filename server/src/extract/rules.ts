@@ -1,6 +1,21 @@
 /** Word lists for the suffix and filter rules. Data, kept apart from the matching code. */
 
 export const SCHOOL_SUFFIXES = [
+  '一小',
+  '二小',
+  '三小',
+  '四小',
+  '五小',
+  '六小',
+  '七小',
+  '八小',
+  '九小',
+  '十小',
+  '中专',
+  '职校',
+  '高专',
+  '分校',
+  '高中',
   '实验学校',
   '中心小学',
   '中心学校',
@@ -33,6 +48,8 @@ export const SCHOOL_SUFFIXES = [
 
 /** Prefixes that make "<prefix>中学" a category, not a named school. */
 export const GENERIC_SCHOOL_PREFIXES = new Set([
+  '批',
+  '几所',
   '农村',
   '城区',
   '城镇',
@@ -139,7 +156,7 @@ export const SCHOOL_NAME_BREAK = /^(?:[一二三四五六七八九十]是|年|�
 export const NOT_SCHOOL_ENDINGS = ['中小学', '中小学校', '大中小学', '高等学校'];
 
 /** jieba POS tags that can be part of a proper name. */
-export const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'n', 'j', 'm', 'nt', 'ng', 'eng', 'l', 'vn', 'b']);
+export const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'n', 'j', 'm', 'nt', 'ng', 'eng', 'l', 'vn', 'b', 's']);
 
 export const PLACE_SUFFIXES = ['自治州', '自治县', '省', '市', '州', '县', '区', '镇', '乡', '村', '街道'];
 
@@ -246,8 +263,6 @@ export const NOT_PLACES = new Set([
 /** A two-character suffix-rule "place" led by a function word is a phrase (对省, 和市, 获省). */
 export const PLACE_BAD_FIRST_CHAR = /^[对和与获含各为在向从由至及把被将等同]/u;
 
-export const PROGRAM_SUFFIXES = ['工程', '计划', '行动', '项目', '工作室', '示范县', '活动'];
-
 /** `Xx县`, `xx市`, `XX一中`: a real mention of an unknown place or school. */
 export const ANONYMISED = /^(?:[Xx×*]{1,3}|某)/u;
 
@@ -257,7 +272,7 @@ export const SLOGAN_NUMERALS = '一二两三四五六七八九十百千万双';
 export const MEASURE_WORDS = '所个名人次年项批家座位届期台套门节份条类级天月日号间次元万亿';
 /** What comes right before a slogan used as a policy (落实两学一做). */
 export const SLOGAN_BEFORE =
-  /(?:落实|开展|推进|实施|坚持|抓好|深化|推行|严格|执行|贯彻|围绕|按照|强化|加强|做好|抓实|推动|扎实|深入|以|把|将|和|与|及|、)$/u;
+  /(?:落实|开展|推进|实施|坚持|抓好|深化|推行|严格|执行|贯彻|围绕|按照|强化|加强|做好|抓实|推动|扎实|深入|做到|实现|确保|践行|树立|以|把|将|和|与|及|、)$/u;
 /** What comes right after a slogan used as a policy (两学一做学习教育). */
 export const SLOGAN_AFTER =
   /^(?:学习教育|专题|活动|工作|制度|政策|要求|原则|目标|模式|工程|行动|机制|责任制|为抓手|为主线|为引领|为重点|改革|建设|教育|要求|精神|和|与|及|、|等)/u;
@@ -279,6 +294,19 @@ export const PROGRAM_SUFFIX_TOKENS = new Set([
 /** Programs named only by a category (工作计划, 建设项目) are not programs. */
 export const GENERIC_PROGRAM_PREFIXES = new Set([
   '工作',
+  '主题',
+  '主题教育',
+  '系列',
+  '实践',
+  '宣传',
+  '各种',
+  '多种',
+  '一系列',
+  '丰富多彩',
+  '开工',
+  '附属',
+  '拟新增',
+  '新增',
   '年度',
   '重点',
   '建设',
@@ -420,4 +448,29 @@ export const ORGANIZATION_HEADS = [
 ];
 /** Names that stand for "the local one" and need the report's place to mean anything. */
 export const LOCAL_GENERIC =
-  /^(?:[省市州县区镇乡](?:委|政府|人大|政协|纪委|教育局|教育体育局|教体局|财政局|人社局|卫健局|公安局|编办|委宣传部)|教育局|教育体育局|教体局|(?:[省市州县区镇乡]|第)?[一二三四五六七八九十]+中|[省市州县区镇乡]?(?:第[一二三四五六七八九十]+|实验|中心|民族)(?:中学|小学|学校|幼儿园))$/u;
+  /^(?:[省市州县区镇乡](?:委|政府|人大|政协|纪委|教育局|教育体育局|教体局|财政局|人社局|卫健局|公安局|编办|委宣传部)|教育局|教育体育局|教体局|(?:[省市州县区镇乡]|第)?[一二三四五六七八九十]+[中小]|[省市州县区镇乡]?(?:第[一二三四五六七八九十]+|实验|中心|民族)(?:中学|小学|学校|幼儿园)|[省市州县区]中职校|[省市州县区]?特殊教育学校)$/u;
+
+/** Event-like endings (活动, 大赛…): common words, so the name before them must be long (≥ 4). */
+export const EVENT_SUFFIX_TOKENS = new Set([
+  '活动',
+  '大赛',
+  '竞赛',
+  '运动会',
+  '交流会',
+  '推介会',
+  '展演',
+  '培训班',
+  '高级班',
+  '活动周',
+]);
+/** Ordinal schools named by level and number (市三中, 县一小): local names, kept. */
+export const ORDINAL_SCHOOL = /^[省市州县区][一二三四五六七八九十]+[中小]$/u;
+/** Unknown words jieba glues a function character onto (为海澄, 原乐岗). */
+export const GLUED_FUNCTION_CHAR = /^[为原在和与及对把将从向被至到]/u;
+
+/** Words that make a "school" a category or a phrase (普惠性民办幼儿园, 千兆光纤直通学校). */
+export const NOT_SCHOOL_PARTS = /普惠性|标准化|直通|地区|届|民办|公办|规划|指导|成员|开展/u;
+/** Program names never hold these: enumerators (四是), lists (等), activity verbs (开展). */
+export const NOT_PROGRAM_PARTS = /等|开展|推进|扎实|积极|举办|召开|举行|承办|胜利|[一二三四五六七八九十]是|^\d+项/u;
+/** Common nouns that extend a name only before anything proper has been seen. */
+export const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'eng']);

@@ -7,7 +7,7 @@ import { canonicalKey, resolveEntities, type ResolvedEntity, type Scope } from '
 import { attributePlace, type ReportPlace } from '../resolve/report-place.js';
 import { attributeYear, type ReportYear } from '../resolve/report-year.js';
 import { splitReports } from '../segment/split-reports.js';
-import { tag } from '../segment/jieba.js';
+import { isStockWord, tag } from '../segment/jieba.js';
 import { markSections } from '../segment/sections.js';
 import { splitSentences } from '../segment/sentences.js';
 
@@ -100,7 +100,7 @@ export function analyzeSource(
     const mentions: AnalyzedMention[] = [];
     const outSentences: AnalyzedSentence[] = sentences.map((s) => {
       const normText = s.clean.text;
-      for (const m of extractMentions(normText, tag(normText, lex), lex)) {
+      for (const m of extractMentions(normText, tag(normText, lex), lex, isStockWord)) {
         const [start, end] = originalSpan(s.clean, m.start, m.end);
         const surface = source.text.slice(start, end);
         mentions.push({ ...m, sentenceIdx: s.idx, key: canonicalKey({ ...m, surface }, scope), surface, start, end });
