@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalKey } from '../resolve/index.js';
-import { tag } from '../segment/jieba.js';
+import { defaultGazetteer } from '../resolve/gazetteer.js';
+import { isStockWord, stockFrequency, tag } from '../segment/jieba.js';
 import { extractMentions } from './index.js';
 import { buildLexicon, defaultLexicon } from './lexicon.js';
 
 const lex = defaultLexicon();
-const extract = (text: string) => extractMentions(text, tag(text, lex), lex);
+const know = {
+  isWord: isStockWord,
+  frequency: stockFrequency,
+  isPlace: (w: string) => defaultGazetteer().byName.has(w),
+};
+const extract = (text: string) => extractMentions(text, tag(text, lex), lex, know);
 const names = (text: string) => extract(text).map((m) => `${m.kind}:${m.name}`);
 
 describe('extractMentions', () => {
@@ -82,5 +88,18 @@ describe('numeric slogans, programs and organisations', () => {
     const found = names('将乐县人民政府、县疾病防控中心联合部署,形成工作新格局,胜利举办运动会。');
     expect(found).toEqual(expect.arrayContaining(['ORGANIZATION:将乐县人民政府', 'ORGANIZATION:县疾病防控中心']));
     expect(found.some((n) => /格局|举办/u.test(n))).toBe(false);
+  });
+});
+
+describe('school names jieba cuts apart', () => {
+  it('keeps single-character pieces after a list mark, ordinal local schools, and a common noun that starts the name', () => {
+    expect(names('哲港幼儿园、甘粑哨幼儿园等已建成。')).toEqual(['SCHOOL:哲港幼儿园', 'SCHOOL:甘粑哨幼儿园']);
+    expect(names('完成市四小、乐岗小学信息化设备安装。')).toEqual(['SCHOOL:市四小', 'SCHOOL:乐岗小学']);
+    expect(names('航空新城小学建成投入使用。')).toEqual(['SCHOOL:航空新城小学']);
+  });
+
+  it('stops at sentence words and list counts', () => {
+    expect(names('专家组成员雍阳中专教师参加。')).toEqual(['SCHOOL:雍阳中专']);
+    expect(names('利用三中两所学校场地。').filter((n) => n.startsWith('SCHOOL'))).toEqual([]);
   });
 });

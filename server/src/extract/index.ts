@@ -238,25 +238,42 @@ const isNameToken = (t: Token) =>
  * Right to left, so 华南师范大学附属XX学校 is claimed before 华南师范大学 inside it.
  * Universities named ...大学 are organisations in these reports, not local schools.
  */
-function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Mention[]): void {
+function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Mention[], know: WordKnowledge): void {
   for (let i = tokens.length - 1; i >= 0; i--) {
     const tok = tokens[i]!;
     const suffix = SCHOOL_SUFFIXES.find((s) => tok.word.endsWith(s));
     if (!suffix) continue;
     let j = i - 1;
     let proper = false;
-    // Up to four name tokens, at most sixteen characters; once a proper name (雍阳, 林伟民)
-    // is in, a plain common noun before it (专家组成员) belongs to the sentence, not the name.
+    // Up to four name tokens, at most sixteen characters. Once a proper name (雍阳, 林伟民)
+    // is in, a common noun joins only if it starts the phrase (航空新城小学), not if it
+    // ends a longer noun phrase of the sentence (专家组成员雍阳中专).
     while (j >= 0 && i - j <= 4 && tok.end - tokens[j]!.start <= 16) {
       const t = tokens[j]!;
       if (t.word === ' ' && j > 0 && /^[Xx×*]{1,4}$/u.test(tokens[j - 1]!.word)) {
         j -= 2; // "XX 县…": an anonymised name split by a layout space
         break;
       }
-      if (!isNameToken(t) || SCHOOL_NAME_BREAK.test(t.word)) break;
-      if (proper && (t.tag === 'n' || t.tag === 'vn' || t.tag === 'l')) break;
+      const institution = /(?:大学|学院)$/u.test(t.word);
+      if (!institution && (!isNameToken(t) || SCHOOL_NAME_BREAK.test(t.word))) break;
+      const common = t.tag === 'n' || t.tag === 'vn' || t.tag === 'l';
+      if (proper && common && !institution && j > 0 && isNameToken(tokens[j - 1]!)) break;
       if (PROPER_TAGS.has(t.tag)) proper = true;
       j--;
+    }
+    // 甘粑哨幼儿园, 乐岗小学: jieba cut an unknown name into single characters; right after
+    // a list mark or the start they still belong to the name.
+    if (
+      j >= 0 &&
+      tokens[j]!.word.length === 1 &&
+      /\p{Script=Han}/u.test(tokens[j]!.word) &&
+      !GLUED_FUNCTION_CHAR.test(tokens[j]!.word)
+    ) {
+      let m = j;
+      const single = (t: Token) =>
+        t.word.length === 1 && /\p{Script=Han}/u.test(t.word) && !GLUED_FUNCTION_CHAR.test(t.word);
+      while (m >= 0 && single(tokens[m]!) && j - m < 3) m--;
+      if (m < 0 || /^[、,,;;::\s]$/u.test(tokens[m]!.word)) j = m;
     }
     // Drop generic leading tokens (全市/农村…): what remains must still name a school.
     let k = j + 1;
@@ -267,12 +284,21 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Mentio
       start++;
     let name = text.slice(start, tok.end);
     const prefix = name.slice(0, name.length - suffix.length);
-    const ordinal = ORDINAL_SCHOOL.test(text.slice(Math.max(0, tok.start - 1), tok.end));
-    if (ordinal && prefix.length === 0) {
-      start = tok.start - 1;
+    const before = text.slice(Math.max(0, tok.start - 1), tok.end);
+    if (ORDINAL_SCHOOL.test(tok.word) || (prefix.length === 0 && ORDINAL_SCHOOL.test(before))) {
+      // 市四小, 市三中: the level and the number are the whole (local) name.
+      start = ORDINAL_SCHOOL.test(tok.word) ? tok.start : tok.start - 1;
       name = text.slice(start, tok.end);
     } else if (prefix.length === 0 || GENERIC_SCHOOL_PREFIXES.has(prefix)) continue;
     if (NOT_SCHOOL_ENDINGS.some((e) => name.endsWith(e)) || NOT_SCHOOL_PARTS.test(name)) continue;
+    // 斗门一中, 春城一小 but not 利用三中: before a bare number school stands a place, a
+    // proper name, or a word too rare in the dictionary to be ordinary vocabulary.
+    if (/^[一二三四五六七八九十]+[中小]$/u.test(suffix) && !ORDINAL_SCHOOL.test(name)) {
+      const before = tokens.filter((t) => t.start >= start && t.end <= tok.start);
+      const named = (t: Token) =>
+        PROPER_TAGS.has(t.tag) || know.isPlace(t.word) || ANONYMISED.test(t.word) || know.frequency(t.word) < 1000;
+      if (!before.some(named)) continue;
+    }
     if (!spans.free(start, tok.end)) continue;
     const kind: EntityKind = name.endsWith('大学') ? 'ORGANIZATION' : 'SCHOOL';
     out.push({ kind, name, surface: name, start, end: tok.end, cue: 'suffix', anonymised: isAnonymised(name) });
@@ -441,19 +467,32 @@ function organizationMentions(text: string, tokens: Token[], spans: Spans, out: 
  * All mentions in one clean sentence. Cues run from most to least certain; a span
  * claimed by a stronger cue is not re-used by a weaker one.
  */
+/** What the extractor may ask about words: dictionary knowledge and the gazetteer. */
+export interface WordKnowledge {
+  /** jieba's stock dictionary knows it (ordinary vocabulary). */
+  isWord(w: string): boolean;
+  /** Its frequency in that dictionary (0 when unknown): rare words read like names. */
+  frequency(w: string): number;
+  /** A division name or short form (斗门, 金湾区). */
+  isPlace(w: string): boolean;
+}
+
+const NO_KNOWLEDGE: WordKnowledge = { isWord: () => false, frequency: () => 0, isPlace: () => false };
+
 export function extractMentions(
   text: string,
   tokens: Token[],
   lex: Lexicon,
-  isWord: (w: string) => boolean = () => false,
+  know: WordKnowledge = NO_KNOWLEDGE,
 ): Mention[] {
+  const { isWord } = know;
   const spans = new Spans();
   const out: Mention[] = [];
   documentMentions(text, spans, out);
   lexiconMentions(text, lex, spans, out);
   quotedMentions(text, lex, spans, out, isWord);
   numericSlogans(text, tokens, spans, out);
-  schoolMentions(text, tokens, spans, out);
+  schoolMentions(text, tokens, spans, out, know);
   programMentions(text, tokens, spans, out, isWord);
   // Organisations before places: 将乐县人民政府 is one name, not a place and a government.
   organizationMentions(text, tokens, spans, out);

@@ -498,10 +498,11 @@ export const EVENT_SUFFIX_TOKENS = new Set([
 /** Ordinal schools named by level and number (市三中, 县一小): local names, kept. */
 export const ORDINAL_SCHOOL = /^[省市州县区][一二三四五六七八九十]+[中小]$/u;
 /** Unknown words jieba glues a function character onto (为海澄, 原乐岗). */
-export const GLUED_FUNCTION_CHAR = /^[为原在和与及对把将从向被至到]/u;
+export const GLUED_FUNCTION_CHAR = /^[为原在和与及对把将从向被至到以等]/u;
 
 /** Words that make a "school" a category or a phrase (普惠性民办幼儿园, 千兆光纤直通学校). */
-export const NOT_SCHOOL_PARTS = /普惠性|标准化|直通|地区|届|民办|公办|规划|指导|成员|开展/u;
+export const NOT_SCHOOL_PARTS =
+  /普惠性|标准化|直通|地区|届|民办|公办|规划|指导|成员|开展|等|乡镇|[两几一二三四五六七八九十\d]所/u;
 /** Program names never hold these: enumerators (四是), lists (等), activity verbs (开展). */
 export const NOT_PROGRAM_PARTS = /等|开展|推进|扎实|积极|举办|召开|举行|承办|胜利|[一二三四五六七八九十]是|^\d+项/u;
 /** Common nouns that extend a name only before anything proper has been seen. */

@@ -1,4 +1,4 @@
-import { extractMentions, type Mention } from '../extract/index.js';
+import { extractMentions, type Mention, type WordKnowledge } from '../extract/index.js';
 import { defaultLexicon, type Lexicon } from '../extract/lexicon.js';
 import { findPlaceholders, normalise, originalSpan, type DroppedLine, type Placeholder } from '../normalise/index.js';
 import type { SourceFile } from '../read/read-file.js';
@@ -7,7 +7,7 @@ import { canonicalKey, resolveEntities, type ResolvedEntity, type Scope } from '
 import { attributePlace, type ReportPlace } from '../resolve/report-place.js';
 import { attributeYear, type ReportYear } from '../resolve/report-year.js';
 import { splitReports } from '../segment/split-reports.js';
-import { isStockWord, tag } from '../segment/jieba.js';
+import { isStockWord, stockFrequency, tag } from '../segment/jieba.js';
 import { markSections } from '../segment/sections.js';
 import { splitSentences } from '../segment/sentences.js';
 
@@ -69,6 +69,12 @@ export function guessTitle(lines: string[], fallback: string): string {
   return fallback;
 }
 
+const knowledge: WordKnowledge = {
+  isWord: isStockWord,
+  frequency: stockFrequency,
+  isPlace: (w) => defaultGazetteer().byName.has(w),
+};
+
 /** Offsets where jieba puts a word edge: place names must not start inside a word. */
 function wordBoundaries(text: string, lex: Lexicon): Set<number> {
   const edges = new Set<number>([0, text.length]);
@@ -100,7 +106,7 @@ export function analyzeSource(
     const mentions: AnalyzedMention[] = [];
     const outSentences: AnalyzedSentence[] = sentences.map((s) => {
       const normText = s.clean.text;
-      for (const m of extractMentions(normText, tag(normText, lex), lex, isStockWord)) {
+      for (const m of extractMentions(normText, tag(normText, lex), lex, knowledge)) {
         const [start, end] = originalSpan(s.clean, m.start, m.end);
         const surface = source.text.slice(start, end);
         mentions.push({ ...m, sentenceIdx: s.idx, key: canonicalKey({ ...m, surface }, scope), surface, start, end });

@@ -69,16 +69,25 @@ export function stockDictionary(): string {
   return stockDictText;
 }
 
-let stockWords: Set<string> | undefined;
+let stockWords: Map<string, number> | undefined;
+
+function stockWordMap(): Map<string, number> {
+  if (!stockWords) {
+    stockWords = new Map();
+    for (const line of stockDictionary().split('\n')) {
+      const [word, freq] = line.split(' ');
+      if (word) stockWords.set(word, Number(freq) || 0);
+    }
+  }
+  return stockWords;
+}
 
 /** Whether jieba's stock dictionary knows the word (ordinary vocabulary, not a new term). */
 export function isStockWord(word: string): boolean {
-  if (!stockWords) {
-    stockWords = new Set();
-    for (const line of stockDictionary().split('\n')) {
-      const sp = line.indexOf(' ');
-      if (sp > 0) stockWords.add(line.slice(0, sp));
-    }
-  }
-  return stockWords.has(word);
+  return stockWordMap().has(word);
+}
+
+/** The word's frequency in jieba's stock dictionary (0 when it is not there). */
+export function stockFrequency(word: string): number {
+  return stockWordMap().get(word) ?? 0;
 }
