@@ -103,3 +103,9 @@ describe('school names jieba cuts apart', () => {
     expect(names('利用三中两所学校场地。').filter((n) => n.startsWith('SCHOOL'))).toEqual([]);
   });
 });
+
+describe('quotes whose closing mark was lost', () => {
+  it('reads a multi-part slogan up to the first function word', () => {
+    expect(names('真正实现了“校企合作,双赢共进的目的。')).toEqual(['POLICY:校企合作、双赢共进']);
+  });
+});

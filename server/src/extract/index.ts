@@ -43,8 +43,26 @@ export interface Mention {
   start: number;
   end: number;
   cue: Cue;
+  /** How much the cue alone is trusted (a fixed prior per cue, see CUE_SCORE). */
+  score: number;
   anonymised: boolean;
 }
+
+/**
+ * Prior trust in each cue, from the seed evaluation: lexicon terms and titled
+ * documents are nearly always right; suffix and POS cues least often.
+ */
+export const CUE_SCORE: Record<Cue, number> = {
+  lexicon: 0.95,
+  'title-marks': 0.95,
+  quote: 0.8,
+  'numeric-slogan': 0.75,
+  suffix: 0.7,
+  pos: 0.5,
+};
+
+/** A mention before its cue's score is attached. */
+type Found = Omit<Mention, 'score'>;
 
 class Spans {
   private taken: Array<[number, number]> = [];
@@ -70,7 +88,7 @@ const SEPARATORS = /[、·•,]/gu;
  * Lexicon forms, longest first, each span once. A term inside a document title is a
  * mention too (《…控辍保学…》 mentions 控辍保学), as researchers count it.
  */
-function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Mention[]): void {
+function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[]): void {
   const unified = text.replace(SEPARATORS, '、');
   const own = new Spans();
   for (const form of lex.formsByLength) {
@@ -97,7 +115,7 @@ function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Mention[
   for (const m of out) if (m.cue === 'lexicon' && spans.free(m.start, m.end)) spans.take(m.start, m.end);
 }
 
-function documentMentions(text: string, spans: Spans, out: Mention[]): void {
+function documentMentions(text: string, spans: Spans, out: Found[]): void {
   for (const m of text.matchAll(/《([^《》\n]{2,80})》/gu)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -109,6 +127,31 @@ function documentMentions(text: string, spans: Spans, out: Mention[]): void {
 }
 
 const QUOTE = /[“"]([^“”"\n]{2,40})[”"]/gu;
+// After an opening quote whose closing quote was lost: a run of Han (or a list of runs).
+const UNCLOSED =
+  /^(?:[\p{Script=Han}]{2,8}?(?:[、,][\p{Script=Han}]{2,8}?)+|[\p{Script=Han}]{2,12}?)(?=[的了为等是和与及,。;!?\s]|$)/u;
+
+/**
+ * Quoted spans, including those whose closing quote scraping lost (“校企合作,双赢共进的目的):
+ * the phrase then runs to the first function word or punctuation.
+ */
+function quotedSpans(text: string): Array<{ open: number; inner: string }> {
+  const out: Array<{ open: number; inner: string }> = [];
+  const closed = new Set<number>();
+  for (const m of text.matchAll(QUOTE)) {
+    out.push({ open: m.index ?? 0, inner: m[1] ?? '' });
+    closed.add(m.index ?? 0);
+  }
+  for (let i = text.indexOf('“'); i !== -1; i = text.indexOf('“', i + 1)) {
+    if (closed.has(i)) continue;
+    const rest = text.slice(i + 1);
+    const stop = rest.search(/[“”。!?;]/u);
+    if (stop !== -1 && rest[stop] === '”') continue; // closed further on (too long to be a term)
+    const run = UNCLOSED.exec(rest)?.[0];
+    if (run) out.push({ open: i, inner: run });
+  }
+  return out.sort((a, b) => a.open - b.open);
+}
 // What a quoted phrase's end (or the words glued after it) says about its kind.
 const PROGRAM_END = /(?:工程|计划|行动|活动|项目|工作室|示范县|示范校|大赛|竞赛|讲堂|活动周|年|班|创建)$/u;
 const POLICY_END = /(?:制度|机制|责任制|模式|精神|思想|观|政策|改革|经费|结合|工作法)$/u;
@@ -155,19 +198,14 @@ const MULTI_PART = /^[\p{Script=Han}]{2,8}(?:[、·•,][\p{Script=Han}]{2,8})+$
  * (“为民、务实、清廉”), when its ending or the words glued after it name a program or
  * policy (“菜单式”培训工程, “七长”责任制), or when it is a compound used where policies sit.
  */
-function quotedMentions(
-  text: string,
-  lex: Lexicon,
-  spans: Spans,
-  out: Mention[],
-  isWord: (w: string) => boolean,
-): void {
-  for (const m of text.matchAll(QUOTE)) {
-    const inner = m[1] ?? '';
-    const open = m.index ?? 0;
+function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], isWord: (w: string) => boolean): void {
+  for (const m of quotedSpans(text)) {
+    const inner = m.inner;
+    const open = m.open;
     const start = open + 1;
     const close = start + inner.length;
-    if (!spans.free(start, close)) continue;
+    // Quotes inside a document title are mentions too (《…“两反三转”主题教育…方案》).
+    if (!spans.freeOrNested(start, close)) continue;
     const known = lex.forms.get(inner);
     if (known) {
       out.push({
@@ -238,7 +276,7 @@ const isNameToken = (t: Token) =>
  * Right to left, so 华南师范大学附属XX学校 is claimed before 华南师范大学 inside it.
  * Universities named ...大学 are organisations in these reports, not local schools.
  */
-function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Mention[], know: WordKnowledge): void {
+function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[], know: WordKnowledge): void {
   for (let i = tokens.length - 1; i >= 0; i--) {
     const tok = tokens[i]!;
     const suffix = SCHOOL_SUFFIXES.find((s) => tok.word.endsWith(s));
@@ -307,7 +345,7 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Mentio
 }
 
 /** Places: jieba `ns`, or a name token ending in an administrative suffix. */
-function placeMentions(tokens: Token[], spans: Spans, out: Mention[]): void {
+function placeMentions(tokens: Token[], spans: Spans, out: Found[]): void {
   for (const tok of tokens) {
     const w = tok.word;
     if (w.length < 2 || NOT_PLACES.has(w) || !/^[\p{Script=Han}Xx×]+$/u.test(w)) continue;
@@ -347,7 +385,7 @@ const NUMERIC_SLOGAN = new RegExp(
  * too common (三中两所), so the slogan must sit where policies sit: after 落实/开展…
  * or before 学习教育/工作/制度….
  */
-function numericSlogans(text: string, tokens: Token[], spans: Spans, out: Mention[]): void {
+function numericSlogans(text: string, tokens: Token[], spans: Spans, out: Found[]): void {
   const edges = new Set(tokens.flatMap((t) => [t.start, t.end]));
   for (const m of text.matchAll(NUMERIC_SLOGAN)) {
     const start = m.index ?? 0;
@@ -371,7 +409,7 @@ function programMentions(
   text: string,
   tokens: Token[],
   spans: Spans,
-  out: Mention[],
+  out: Found[],
   isWord: (w: string) => boolean,
 ): void {
   // Right to left: 才艺展演活动 is claimed before 展演 inside it.
@@ -435,7 +473,7 @@ const LEVEL_PREFIX = /[省市州县区镇乡]$/u;
  * tokens right before it (将乐县人民政府, 区教育装备信息中心). jieba's `nt` tag was
  * tried and left out: on these reports it mostly marks phrases (大力开展, 新格局).
  */
-function organizationMentions(text: string, tokens: Token[], spans: Spans, out: Mention[]): void {
+function organizationMentions(text: string, tokens: Token[], spans: Spans, out: Found[]): void {
   const tokenEnding = new Map(tokens.map((t) => [t.end, t]));
   const edges = new Set(tokens.flatMap((t) => [t.start, t.end]));
   for (const m of text.matchAll(ORG_HEAD)) {
@@ -487,7 +525,7 @@ export function extractMentions(
 ): Mention[] {
   const { isWord } = know;
   const spans = new Spans();
-  const out: Mention[] = [];
+  const out: Found[] = [];
   documentMentions(text, spans, out);
   lexiconMentions(text, lex, spans, out);
   quotedMentions(text, lex, spans, out, isWord);
@@ -497,5 +535,5 @@ export function extractMentions(
   // Organisations before places: 将乐县人民政府 is one name, not a place and a government.
   organizationMentions(text, tokens, spans, out);
   placeMentions(tokens, spans, out);
-  return out.sort((a, b) => a.start - b.start);
+  return out.map((m) => ({ ...m, score: CUE_SCORE[m.cue] })).sort((a, b) => a.start - b.start);
 }
