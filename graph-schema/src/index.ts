@@ -87,6 +87,8 @@ export const MentionProps = {
   start: 'start',
   end: 'end',
   cue: 'cue',
+  /** Prior trust in the cue that found it (0..1). */
+  score: 'score',
 } as const;
 
 export const EntityKinds = ['POLICY', 'PROGRAM', 'SCHOOL', 'PLACE', 'ORGANIZATION', 'DOCUMENT'] as const;

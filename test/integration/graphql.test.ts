@@ -87,6 +87,18 @@ describe('GraphQL over HTTP against the seeded graph', () => {
     expect(g.nodes.some((n: any) => n.kind === 'REPORT')).toBe(true);
   });
 
+  it('lists new-term candidates the lexicon lacks, and says how much each mention is trusted', async () => {
+    const r = await gql(`{
+      termCandidates(top: 20, minFreq: 2) { term score freq quoted }
+      entity(name: "两学一做") { mentions(first: 1) { edges { node { cue score } } } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const terms = r.data!.termCandidates.map((c: any) => c.term);
+    expect(terms.length).toBeGreaterThan(5);
+    expect(terms).not.toContain('两学一做'); // known to the lexicon
+    expect(r.data!.entity.mentions.edges[0].node).toMatchObject({ cue: 'lexicon', score: 0.95 });
+  });
+
   it('answers an unknown entity with null and a bad query with a GraphQL error', async () => {
     const none = await gql(`{ neighborhood(id: "POLICY:不存在的口号") { total } entity(name: "不存在的口号") { id } }`);
     expect(none.errors).toBeUndefined();

@@ -86,7 +86,7 @@ const CREATE_MENTIONS = `
 UNWIND $mentions AS row
 MATCH (s:${Label.Sentence} {${SentenceProps.id}: row.sentenceId})
 MATCH (e:${Label.Entity} {${EntityProps.key}: row.key})
-CREATE (s)-[:${Rel.MENTIONS} {surface: row.surface, start: toInteger(row.start), end: toInteger(row.end), cue: row.cue}]->(e)`;
+CREATE (s)-[:${Rel.MENTIONS} {surface: row.surface, start: toInteger(row.start), end: toInteger(row.end), cue: row.cue, score: row.score}]->(e)`;
 
 // An entity no report mentions any more is gone from the corpus.
 const DELETE_ORPHANS = `
@@ -198,6 +198,7 @@ export async function writeSource(
             start: m.start,
             end: m.end,
             cue: m.cue,
+            score: m.score,
           })),
         ),
       });

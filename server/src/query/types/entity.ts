@@ -28,6 +28,7 @@ export interface MentionRow {
   start: number;
   end: number;
   cue: string;
+  score: number | null;
   reportId: string;
   sentence: { id: string; idx: number; text: string; start: number; end: number };
 }
@@ -52,6 +53,7 @@ const MentionRef = builder.objectRef<MentionRow>('Mention').implement({
     start: t.exposeInt('start', { description: 'Offset in the original report text.' }),
     end: t.exposeInt('end'),
     cue: t.exposeString('cue', { description: 'Which extraction rule found it.' }),
+    score: t.exposeFloat('score', { nullable: true, description: 'Prior trust in that cue (0..1).' }),
     sentence: t.field({ type: SentenceRef, resolve: (m) => m.sentence }),
     report: t.field({
       type: ReportRef,
@@ -98,7 +100,7 @@ ORDER BY mentionCount DESC LIMIT 1`;
 const MENTIONS = `
 MATCH (e:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-(s:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
 RETURN {
-  surface: m.surface, start: m.start, end: m.end, cue: m.cue, reportId: r.${ReportProps.id},
+  surface: m.surface, start: m.start, end: m.end, cue: m.cue, score: m.score, reportId: r.${ReportProps.id},
   sentence: { id: s.${SentenceProps.id}, idx: s.${SentenceProps.idx}, text: s.${SentenceProps.text}, start: s.${SentenceProps.start}, end: s.${SentenceProps.end} }
 } AS row
 ORDER BY r.${ReportProps.id}, s.${SentenceProps.idx}, m.start
