@@ -23,6 +23,17 @@ export const Rel = {
   ABOUT: 'ABOUT',
   /** (:Place)-[:IN]->(:Place): county in city in province. */
   IN: 'IN',
+  /** (:Entity)-[:CO_OCCURS {sentences, paragraphs, reports}]->(:Entity), from the lower key to the higher. */
+  CO_OCCURS: 'CO_OCCURS',
+} as const;
+
+export const CoOccursProps = {
+  /** Sentences in which both appear. */
+  sentences: 'sentences',
+  /** Paragraphs in which both appear. */
+  paragraphs: 'paragraphs',
+  /** Reports in which both appear in one paragraph. */
+  reports: 'reports',
 } as const;
 export type Rel = (typeof Rel)[keyof typeof Rel];
 

@@ -1,6 +1,16 @@
-import { EntityProps, Label, PlaceProps, Rel, ReportProps, SentenceProps, sentenceId } from '@policygraph/graph-schema';
+import {
+  CoOccursProps,
+  EntityProps,
+  Label,
+  PlaceProps,
+  Rel,
+  ReportProps,
+  SentenceProps,
+  sentenceId,
+} from '@policygraph/graph-schema';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { AnalyzedReport } from '../pipeline/analyze.js';
+import { cooccurrencePairs, type PairWeight } from '../resolve/cooccurrence.js';
 
 const SOURCE_HASHES = `
 MATCH (r:${Label.Report} {${ReportProps.sourceId}: $sourceId})
@@ -95,8 +105,80 @@ MATCH (e:${Label.Entity} {${EntityProps.key}: key})
 WHERE NOT (e)<-[:${Rel.MENTIONS}]-()
 DETACH DELETE e`;
 
-/** Removes what hangs off these reports; returns the entity keys they mentioned. */
+const OLD_MENTION_ROWS = `
+UNWIND $ids AS id
+MATCH (:${Label.Report} {${ReportProps.id}: id})-[:${Rel.HAS_SENTENCE}]->(s:${Label.Sentence})-[:${Rel.MENTIONS}]->(e:${Label.Entity})
+RETURN id, s.${SentenceProps.idx} AS sentence, s.${SentenceProps.paragraph} AS paragraph, e.${EntityProps.key} AS key`;
+
+const SUBTRACT_COOCCURS = `
+UNWIND $pairs AS p
+MATCH (:${Label.Entity} {${EntityProps.key}: p.a})-[c:${Rel.CO_OCCURS}]->(:${Label.Entity} {${EntityProps.key}: p.b})
+SET c.${CoOccursProps.sentences} = c.${CoOccursProps.sentences} - p.sentences,
+    c.${CoOccursProps.paragraphs} = c.${CoOccursProps.paragraphs} - p.paragraphs,
+    c.${CoOccursProps.reports} = c.${CoOccursProps.reports} - p.reports
+WITH c WHERE c.${CoOccursProps.reports} <= 0
+DELETE c`;
+
+const ADD_COOCCURS = `
+UNWIND $pairs AS p
+MATCH (a:${Label.Entity} {${EntityProps.key}: p.a})
+MATCH (b:${Label.Entity} {${EntityProps.key}: p.b})
+MERGE (a)-[c:${Rel.CO_OCCURS}]->(b)
+ON CREATE SET c.${CoOccursProps.sentences} = 0, c.${CoOccursProps.paragraphs} = 0, c.${CoOccursProps.reports} = 0
+SET c.${CoOccursProps.sentences} = c.${CoOccursProps.sentences} + p.sentences,
+    c.${CoOccursProps.paragraphs} = c.${CoOccursProps.paragraphs} + p.paragraphs,
+    c.${CoOccursProps.reports} = c.${CoOccursProps.reports} + p.reports`;
+
+/** Pair weights summed over reports, each report counting once per pair. */
+function sumPairs(perReport: PairWeight[][]): Array<PairWeight & { reports: number }> {
+  const sum = new Map<string, PairWeight & { reports: number }>();
+  for (const pairs of perReport) {
+    for (const p of pairs) {
+      const id = `${p.a}\u0000${p.b}`;
+      const s = sum.get(id) ?? { a: p.a, b: p.b, sentences: 0, paragraphs: 0, reports: 0 };
+      s.sentences += p.sentences;
+      s.paragraphs += p.paragraphs;
+      s.reports += 1;
+      sum.set(id, s);
+    }
+  }
+  return [...sum.values()];
+}
+
+/** The co-occurrence a report contributes, as stored mention rows or as analysed. */
+function storedPairs(records: Array<{ get(k: string): unknown }>): Array<PairWeight & { reports: number }> {
+  const byReport = new Map<string, Array<{ sentence: number; paragraph: number; key: string }>>();
+  for (const r of records) {
+    const id = r.get('id') as string;
+    const rows = byReport.get(id) ?? [];
+    rows.push({
+      sentence: Number(r.get('sentence')),
+      paragraph: Number(r.get('paragraph')),
+      key: r.get('key') as string,
+    });
+    byReport.set(id, rows);
+  }
+  return sumPairs([...byReport.values()].map(cooccurrencePairs));
+}
+
+export function analysedPairs(reports: AnalyzedReport[]): Array<PairWeight & { reports: number }> {
+  return sumPairs(
+    reports.map((r) =>
+      cooccurrencePairs(
+        r.mentions.map((m) => ({
+          sentence: m.sentenceIdx,
+          paragraph: r.sentences[m.sentenceIdx]!.paragraph,
+          key: m.key,
+        })),
+      ),
+    ),
+  );
+}
+
+/** Removes what hangs off these reports (and their share of CO_OCCURS); returns the entity keys they mentioned. */
 async function clearReports(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
+  const rows = await tx.run(OLD_MENTION_ROWS, { ids });
+  await tx.run(SUBTRACT_COOCCURS, { pairs: storedPairs(rows.records) });
   const old = await tx.run(OLD_ENTITY_KEYS, { ids });
   await tx.run(DELETE_SENTENCES, { ids });
   await tx.run(DELETE_ANONYMISED_PLACES, { ids });
@@ -202,6 +284,7 @@ export async function writeSource(
           })),
         ),
       });
+      await tx.run(ADD_COOCCURS, { pairs: analysedPairs(reports) });
       await tx.run(DELETE_ORPHANS, { keys: oldKeys });
       return oldIds.length === 0 ? 'created' : 'replaced';
     });

@@ -1,4 +1,4 @@
-import { EntityProps, Label, Rel, ReportProps } from '@policygraph/graph-schema';
+import { CoOccursProps, EntityProps, Label, Rel, ReportProps } from '@policygraph/graph-schema';
 import neo4j from 'neo4j-driver';
 import { builder } from '../builder.js';
 
@@ -14,6 +14,7 @@ interface GraphEdge {
   source: string;
   target: string;
   weight: number;
+  paragraphs?: number;
   kind: string;
 }
 interface Graph {
@@ -38,6 +39,7 @@ const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
     source: t.exposeString('source'),
     target: t.exposeString('target'),
     weight: t.exposeInt('weight', { description: 'Number of sentences (or mentions) behind the edge.' }),
+    paragraphs: t.exposeInt('paragraphs', { nullable: true, description: 'Paragraphs shared (co-occurrence edges).' }),
     kind: t.exposeString('kind', { description: 'CO_OCCURS between entities, MENTIONED_IN to a report.' }),
   }),
 });
@@ -59,12 +61,13 @@ const label = (v: string) => `${v}.${EntityProps.name} + coalesce('(' + ${v}.${E
 
 const CENTER = `MATCH (c:${Label.Entity} {${EntityProps.key}: $key}) RETURN {id: c.${EntityProps.key}, label: ${label('c')}, kind: c.${EntityProps.kind}} AS row`;
 
+// Materialised CO_OCCURS edges (kept exact by the loader); `$paragraphs` widens to same-paragraph pairs.
 const NEIGHBOURS = `
-MATCH (c:${Label.Entity} {${EntityProps.key}: $key})<-[:${Rel.MENTIONS}]-(s:${Label.Sentence})-[:${Rel.MENTIONS}]->(o:${Label.Entity})
-WHERE o <> c
-WITH o, count(DISTINCT s) AS weight
-ORDER BY weight DESC, o.${EntityProps.name}
-WITH collect({id: o.${EntityProps.key}, label: ${label('o')}, kind: o.${EntityProps.kind}, weight: weight}) AS found
+MATCH (c:${Label.Entity} {${EntityProps.key}: $key})-[r:${Rel.CO_OCCURS}]-(o:${Label.Entity})
+WHERE $paragraphs OR r.${CoOccursProps.sentences} > 0
+WITH o, r
+ORDER BY r.${CoOccursProps.sentences} DESC, r.${CoOccursProps.paragraphs} DESC, o.${EntityProps.name}
+WITH collect({id: o.${EntityProps.key}, label: ${label('o')}, kind: o.${EntityProps.kind}, weight: r.${CoOccursProps.sentences}}) AS found
 RETURN {total: size(found), nodes: found[0..$limit]} AS row`;
 
 const REPORTS = `
@@ -76,10 +79,9 @@ ORDER BY weight DESC LIMIT $limit`;
 // Edges among the neighbours too, so clusters show instead of a star.
 const EDGES_AMONG = `
 UNWIND $keys AS k
-MATCH (a:${Label.Entity} {${EntityProps.key}: k})<-[:${Rel.MENTIONS}]-(s:${Label.Sentence})-[:${Rel.MENTIONS}]->(b:${Label.Entity})
-WHERE b.${EntityProps.key} IN $keys AND a.${EntityProps.key} < b.${EntityProps.key}
-WITH a, b, count(DISTINCT s) AS weight
-RETURN {source: a.${EntityProps.key}, target: b.${EntityProps.key}, weight: weight} AS row`;
+MATCH (a:${Label.Entity} {${EntityProps.key}: k})-[r:${Rel.CO_OCCURS}]->(b:${Label.Entity})
+WHERE b.${EntityProps.key} IN $keys AND ($paragraphs OR r.${CoOccursProps.sentences} > 0)
+RETURN {source: a.${EntityProps.key}, target: b.${EntityProps.key}, weight: r.${CoOccursProps.sentences}, paragraphs: r.${CoOccursProps.paragraphs}} AS row`;
 
 builder.queryFields((t) => ({
   neighborhood: t.field({
@@ -89,20 +91,27 @@ builder.queryFields((t) => ({
     args: {
       id: t.arg.id({ required: true, description: 'Canonical entity key, e.g. `POLICY:控辍保学`.' }),
       limit: t.arg.int({ required: false, defaultValue: 50 }),
+      paragraphs: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description: 'Also entities that share only a paragraph, not a sentence.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const key = String(args.id);
       const limit = Math.max(1, Math.min(args.limit ?? 50, 500));
       const [center] = await ctx.read<Omit<GraphNode, 'weight'>>(CENTER, { key });
       if (!center) return null;
+      const paragraphs = args.paragraphs ?? false;
       const [neigh] = await ctx.read<{ total: number; nodes: GraphNode[] }>(NEIGHBOURS, {
         key,
         limit: neo4j.int(limit),
+        paragraphs,
       });
       const reports = await ctx.read<GraphNode>(REPORTS, { key, limit: neo4j.int(limit) });
       const neighbours = neigh?.nodes ?? [];
       const keys = [key, ...neighbours.map((n) => n.id)];
-      const among = await ctx.read<Omit<GraphEdge, 'id' | 'kind'>>(EDGES_AMONG, { keys });
+      const among = await ctx.read<Omit<GraphEdge, 'id' | 'kind'>>(EDGES_AMONG, { keys, paragraphs });
       const edges: GraphEdge[] = [
         ...among.map((e) => ({ ...e, id: `${e.source}|${e.target}`, kind: 'CO_OCCURS' })),
         ...reports.map((r) => ({
