@@ -1,13 +1,20 @@
 import { extractMentions, type Mention, type WordKnowledge } from '../extract/index.js';
 import { defaultLexicon, type Lexicon } from '../extract/lexicon.js';
-import { findPlaceholders, normalise, originalSpan, type DroppedLine, type Placeholder } from '../normalise/index.js';
+import {
+  findPlaceholders,
+  normalise,
+  originalSpan,
+  type DroppedLine,
+  type MappedText,
+  type Placeholder,
+} from '../normalise/index.js';
 import type { SourceFile } from '../read/read-file.js';
 import { defaultGazetteer } from '../resolve/gazetteer.js';
 import { canonicalKey, resolveEntities, type ResolvedEntity, type Scope } from '../resolve/index.js';
 import { attributePlace, type ReportPlace } from '../resolve/report-place.js';
 import { attributeYear, type ReportYear } from '../resolve/report-year.js';
 import { splitReports } from '../segment/split-reports.js';
-import { isStockWord, stockFrequency, tag } from '../segment/jieba.js';
+import { isStockWord, stockFrequency, tag, type Token } from '../segment/jieba.js';
 import { markSections } from '../segment/sections.js';
 import { splitSentences } from '../segment/sentences.js';
 
@@ -75,12 +82,24 @@ const knowledge: WordKnowledge = {
   isPlace: (w) => defaultGazetteer().byName.has(w),
 };
 
-/** Offsets where jieba puts a word edge: place names must not start inside a word. */
-function wordBoundaries(text: string, lex: Lexicon): Set<number> {
-  const edges = new Set<number>([0, text.length]);
-  for (const t of tag(text, lex)) {
-    edges.add(t.start);
-    edges.add(t.end);
+/**
+ * Offsets in the part's clean text where jieba put a word edge in some sentence:
+ * place names must not start inside a word. Built from the sentences' own tokens, so
+ * each text is segmented once.
+ */
+function wordBoundaries(part: MappedText, sentences: Array<{ clean: MappedText; tokens: Token[] }>): Set<number> {
+  const partIndex = new Map<number, number>();
+  part.starts.forEach((orig, k) => {
+    if (!partIndex.has(orig)) partIndex.set(orig, k);
+  });
+  const edges = new Set<number>([0, part.text.length]);
+  for (const s of sentences) {
+    for (const t of s.tokens) {
+      const a = partIndex.get(s.clean.starts[t.start] ?? -1);
+      const b = t.end > 0 ? partIndex.get(s.clean.starts[t.end - 1] ?? -1) : undefined;
+      if (a !== undefined) edges.add(a);
+      if (b !== undefined) edges.add(b + 1);
+    }
   }
   return edges;
 }
@@ -96,17 +115,25 @@ export function analyzeSource(
   const many = split.parts.length > 1;
   return split.parts.map((part, i) => {
     const id = many ? `${source.id}/${i + 1}` : source.id;
-    const placeholders = findPlaceholders(part.text.text);
-    const place = attributePlace(part.text.text, defaultGazetteer(), placeholders, wordBoundaries(part.text.text, lex));
-    const title = part.heading ?? fileTitle;
-    const scope: Scope = { reportId: id, places: place.place ? [place.place, ...place.chain] : [], label: title };
     const fired: Record<string, number> = i === 0 ? { ...norm.fired } : {};
     if (many && i === 0) fired['reports split from one file'] = split.parts.length;
-    const sentences = markSections(splitSentences(part.text, fired));
+    const sentences = markSections(splitSentences(part.text, fired)).map((s) => ({
+      ...s,
+      tokens: tag(s.clean.text, lex),
+    }));
+    const placeholders = findPlaceholders(part.text.text);
+    const place = attributePlace(
+      part.text.text,
+      defaultGazetteer(),
+      placeholders,
+      wordBoundaries(part.text, sentences),
+    );
+    const title = part.heading ?? fileTitle;
+    const scope: Scope = { reportId: id, places: place.place ? [place.place, ...place.chain] : [], label: title };
     const mentions: AnalyzedMention[] = [];
     const outSentences: AnalyzedSentence[] = sentences.map((s) => {
       const normText = s.clean.text;
-      for (const m of extractMentions(normText, tag(normText, lex), lex, knowledge)) {
+      for (const m of extractMentions(normText, s.tokens, lex, knowledge)) {
         const [start, end] = originalSpan(s.clean, m.start, m.end);
         const surface = source.text.slice(start, end);
         mentions.push({ ...m, sentenceIdx: s.idx, key: canonicalKey({ ...m, surface }, scope), surface, start, end });

@@ -16,6 +16,8 @@ export interface Gazetteer {
   /** Full names and short forms (金湾区 and 金湾) -> divisions; several when a name is shared. */
   byName: Map<string, Array<{ division: Division; short: boolean }>>;
   maxNameLength: number;
+  /** First character -> the name lengths starting with it, longest first (for scanning). */
+  lengthsByFirst: Map<string, number[]>;
 }
 
 /** Names that read as ordinary report words (全州 = the whole prefecture, 城区 = urban area). */
@@ -106,7 +108,14 @@ export function buildGazetteer(data: Record<string, Record<string, string>>, jie
   const common = commonWords(new Set(shorts.keys()), jiebaDict);
   for (const [s, divisions] of shorts) if (!common.has(s)) for (const d of divisions) add(s, d, true);
   const maxNameLength = Math.max(...[...byName.keys()].map((k) => k.length));
-  return { byCode, byName, maxNameLength };
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const name of byName.keys()) {
+    const list = lengthsByFirst.get(name[0]!) ?? [];
+    if (!list.includes(name.length)) list.push(name.length);
+    lengthsByFirst.set(name[0]!, list);
+  }
+  for (const list of lengthsByFirst.values()) list.sort((a, b) => b - a);
+  return { byCode, byName, maxNameLength, lengthsByFirst };
 }
 
 let cached: Gazetteer | undefined;

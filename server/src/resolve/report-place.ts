@@ -31,7 +31,8 @@ export function scanPlaces(text: string, g: Gazetteer, boundaries?: Set<number>)
   const out: PlaceMention[] = [];
   for (let i = 0; i < text.length;) {
     let hit: PlaceMention | null = null;
-    for (let len = Math.min(g.maxNameLength, text.length - i); len >= 2; len--) {
+    for (const len of g.lengthsByFirst.get(text[i]!) ?? []) {
+      if (len < 2 || i + len > text.length) continue;
       const name = text.slice(i, i + len);
       const entries = g.byName.get(name);
       if (!entries) continue;

@@ -15,14 +15,21 @@ export interface Token {
 }
 
 let loadedDict: string | undefined;
+// Hashing the dictionary on every call cost more than segmenting short sentences.
+const dictHashes = new WeakMap<Lexicon, { hash: string; lines: string }>();
 
 /**
  * Loads jieba once per process with the lexicon as user dictionary. nodejieba
  * reads dictionaries from files, so the lines go to a content-addressed temp file.
  */
 export function ensureJieba(lex: Lexicon): void {
-  const lines = userDictLines(lex).join('\n') + '\n';
-  const hash = crypto.createHash('sha1').update(lines).digest('hex').slice(0, 12);
+  let entry = dictHashes.get(lex);
+  if (!entry) {
+    const lines = userDictLines(lex).join('\n') + '\n';
+    entry = { lines, hash: crypto.createHash('sha1').update(lines).digest('hex').slice(0, 12) };
+    dictHashes.set(lex, entry);
+  }
+  const { hash, lines } = entry;
   if (loadedDict === hash) return;
   const file = path.join(os.tmpdir(), `policygraph-userdict-${hash}.utf8`);
   if (!fs.existsSync(file)) {
