@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EntityKinds, isEntityKind } from '@policygraph/graph-schema';
 import { formatReport } from './cli/format.js';
+import { terminalProgress } from './cli/progress.js';
+import { defaultWorkers } from './pipeline/pool.js';
 import { discoverTerms } from './extract/discover.js';
 import { addLocalEntry, defaultLexicon, localLexiconPath } from './extract/lexicon.js';
 import { isStockWord } from './segment/jieba.js';
@@ -22,7 +24,8 @@ const USAGE = `policygraph — Chinese policy terms in local education reports, 
 Usage:
   policygraph start [--port 4000] [dirs…]     Neo4j + ingest (default: seeds/) + GraphQL + viewer; Ctrl-C stops all
   policygraph analyze <files|dirs…> [--json]  run the text pipeline without a database
-  policygraph ingest <files|dirs…> [--force]  write reports to Neo4j (unchanged files are skipped)
+  policygraph ingest <files|dirs…> [--force] [--workers N]
+                                              write reports to Neo4j (unchanged files are skipped)
   policygraph remove <report-id|file-id…>     delete reports and what only they mention
   policygraph discover <files|dirs…> [--top 50] [--json]
                                               new-term candidates (cohesion + branching entropy + quotes)
@@ -135,12 +138,18 @@ function cmdLexicon(args: string[], kind: string | undefined, alias: string | un
   return 0;
 }
 
-async function cmdIngest(args: string[], force: boolean): Promise<number> {
+async function cmdIngest(args: string[], force: boolean, workers: number): Promise<number> {
   if (args.length === 0) throw new SetupError('ingest needs files or folders');
-  const summary = await withGraph((driver, database) => ingestPaths(driver, args, { database, force, log }));
+  // A bar on a terminal; a line per file in logs and pipes.
+  const bar = process.stderr.isTTY ? terminalProgress(process.stderr) : undefined;
+  const summary = await withGraph((driver, database) =>
+    ingestPaths(driver, args, { database, force, workers, log: bar ? undefined : log, progress: bar?.update }),
+  );
+  bar?.done();
   log(
-    `Ingested: ${summary.created} new, ${summary.replaced} replaced, ${summary.unchanged} unchanged; ` +
-      `${summary.sentences} sentences, ${summary.mentions} mentions written; ${summary.failures.length} failed.`,
+    `Ingested: ${summary.created} new, ${summary.replaced} replaced, ${summary.unchanged} unchanged files; ` +
+      `${summary.reports} reports, ${summary.sentences} sentences, ${summary.mentions} mentions written; ` +
+      `${(summary.bytes / 1e6).toFixed(1)} MB in ${summary.seconds.toFixed(1)} s; ${summary.failures.length} failed.`,
   );
   for (const f of summary.failures) console.error(`  failed: ${f.file}: ${f.reason}`);
   return summary.failures.length ? 1 : 0;
@@ -209,6 +218,7 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string', default: process.env.PORT ?? '4000' },
       host: { type: 'string', default: '127.0.0.1' },
       top: { type: 'string', default: '50' },
+      workers: { type: 'string' },
       kind: { type: 'string' },
       alias: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -224,7 +234,7 @@ async function main(argv: string[]): Promise<number> {
     case 'analyze':
       return cmdAnalyze(rest, values.json);
     case 'ingest':
-      return cmdIngest(rest, values.force);
+      return cmdIngest(rest, values.force, values.workers === undefined ? defaultWorkers() : Number(values.workers));
     case 'remove':
       return withGraph(async (driver, database) => {
         let missing = 0;
