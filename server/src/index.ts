@@ -10,3 +10,5 @@ export { freePort, startLocalNeo4j, stopLocalNeo4j, type RunningNeo4j } from './
 export { provisionNeo4j, SetupError } from './neo4j/provision.js';
 export { createGraphQLHandler, startHttpServer } from './query/http-server.js';
 export { schema } from './query/schema.js';
+export { generateReports, paragraphPool } from './bench/corpus.js';
+export { defaultGazetteer } from './resolve/gazetteer.js';

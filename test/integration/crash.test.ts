@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CoOccursProps, Label, Rel, ReportProps } from '@policygraph/graph-schema';
+import { defaultGazetteer, generateReports, ingestPaths, paragraphPool } from '@policygraph/server';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { count, repoRoot, resetGraph, seedsDir, testDriver } from '../helpers.js';
+
+let driver: Driver;
+let dir: string;
+
+beforeAll(() => {
+  driver = testDriver();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policygraph-crash-'));
+  const seeds = fs
+    .readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
+  for (const r of generateReports(80, paragraphPool(seeds), defaultGazetteer(), { seed: 9, bytesPerReport: 6000 })) {
+    fs.writeFileSync(path.join(dir, r.name), r.text);
+  }
+});
+afterAll(async () => {
+  await driver.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Everything a re-run must reproduce: reports, sentences, mentions, entities, places, co-occurrence. */
+async function fingerprint() {
+  const { records } = await driver.executeQuery(`
+    CALL () { MATCH (r:${Label.Report}) RETURN collect(r.${ReportProps.id} + ':' + r.${ReportProps.sentenceCount}) AS reports }
+    CALL () { MATCH (s:${Label.Sentence}) RETURN count(s) AS sentences }
+    CALL () { MATCH ()-[m:${Rel.MENTIONS}]->() RETURN count(m) AS mentions }
+    CALL () { MATCH (e:${Label.Entity}) RETURN count(e) AS entities, sum(size(e.aliases)) AS aliases }
+    CALL () { MATCH (p:${Label.Place}) RETURN count(p) AS places }
+    CALL () { MATCH ()-[c:${Rel.CO_OCCURS}]->() RETURN count(c) AS edges, sum(c.${CoOccursProps.sentences}) AS cs, sum(c.${CoOccursProps.paragraphs}) AS cp, sum(c.${CoOccursProps.reports}) AS cr }
+    RETURN reports, sentences, mentions, entities, aliases, places, edges, cs, cp, cr`);
+  const r = records[0]!.toObject() as Record<string, unknown>;
+  return { ...r, reports: [...(r.reports as string[])].sort() };
+}
+
+describe('crash safety', () => {
+  it('kill -9 during ingest, then ingest again: the graph equals a clean run', async () => {
+    await resetGraph(driver);
+    await ingestPaths(driver, [dir]);
+    const clean = await fingerprint();
+    expect((clean.reports as string[]).length).toBe(80);
+
+    await resetGraph(driver);
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'server', 'dist', 'cli.js'), 'ingest', dir, '--workers', '0'],
+      {
+        env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
+        stdio: 'ignore',
+      },
+    );
+    // Let it write some reports, then kill it without warning.
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && (await count(driver, `MATCH (r:${Label.Report}) RETURN count(r)`)) < 10) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const partial = await count(driver, `MATCH (r:${Label.Report}) RETURN count(r)`);
+    expect(partial).toBeGreaterThanOrEqual(10);
+    expect(partial).toBeLessThan(80);
+    // Every report that is there is whole: its sentences are all there.
+    expect(
+      await count(
+        driver,
+        `MATCH (r:${Label.Report}) WHERE COUNT { (r)-[:${Rel.HAS_SENTENCE}]->() } <> r.${ReportProps.sentenceCount} RETURN count(r)`,
+      ),
+    ).toBe(0);
+
+    const again = await ingestPaths(driver, [dir]);
+    expect(again.failures).toEqual([]);
+    expect(await fingerprint()).toEqual(clean);
+  });
+});
