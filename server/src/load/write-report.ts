@@ -13,9 +13,13 @@ import type { AnalyzedReport } from '../pipeline/analyze.js';
 import { cooccurrencePairs, type PairWeight } from '../resolve/cooccurrence.js';
 
 // The file's earlier reports, and any report already holding one of the new ids.
+// Two index seeks joined by UNION: an OR across two properties would scan every report.
 const SOURCE_HASHES = `
-MATCH (r:${Label.Report})
-WHERE r.${ReportProps.sourceId} = $sourceId OR r.${ReportProps.id} IN $ids
+CALL () {
+  MATCH (r:${Label.Report} {${ReportProps.sourceId}: $sourceId}) RETURN r
+  UNION
+  UNWIND $ids AS id MATCH (r:${Label.Report} {${ReportProps.id}: id}) RETURN r
+}
 RETURN r.${ReportProps.id} AS id, r.${ReportProps.sha256} AS sha256, r.${ReportProps.sourceId} = $sourceId AS sameSource`;
 
 const DELETE_SENTENCES = `
