@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectFiles, decodeReport, InputError, readSourceFile, SUPPORTED_EXTENSIONS } from './read-file.js';
+import { collectFiles, decodeReport, readSourceFile, SUPPORTED_EXTENSIONS } from './read-file.js';
+import { refusal } from './refusal.test-util.js';
 
 const PARAGRAPH = '今年以来，我局认真贯彻落实控辍保学工作，全县义务教育巩固率达到98.82%。';
 
@@ -16,15 +17,6 @@ function write(rel: string, bytes: Uint8Array | string): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, bytes);
   return file;
-}
-
-async function refusal(p: Promise<unknown>): Promise<InputError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  return e as InputError;
 }
 
 describe('readSourceFile', () => {

@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError, readSourceFile } from '../read-file.js';
+import { readSourceFile } from '../read-file.js';
 import { extractDocx } from './docx.js';
+import { refusal } from '../refusal.test-util.js';
 
 const PARAS = [
   '今年以来，我局认真贯彻落实控辍保学工作，全县义务教育巩固率达到98.82%。',
@@ -42,15 +43,6 @@ async function buildDocx(paragraphs: string[], parts: { document?: boolean } = {
     );
   }
   return zip.generateAsync({ type: 'uint8array' });
-}
-
-async function refusal(p: Promise<unknown>): Promise<InputError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  return e as InputError;
 }
 
 describe('extractDocx', () => {

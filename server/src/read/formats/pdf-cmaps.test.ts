@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError, readSourceFile } from '../read-file.js';
+import { readSourceFile } from '../read-file.js';
 import { extractPdf } from './pdf.js';
+import { refusal } from '../refusal.test-util.js';
 
 /**
  * Chinese PDFs whose text is in a non-embedded CJK font with a predefined CMap and no ToUnicode
@@ -66,15 +67,6 @@ function buildPdf(font: CjkFont, pages: Line[][]): Uint8Array {
     offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('') +
     `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
-}
-
-async function refusal(p: Promise<unknown>): Promise<InputError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  return e as InputError;
 }
 
 describe('extractPdf on CJK fonts with predefined CMaps (no ToUnicode map)', () => {

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError, readSourceFile } from '../read-file.js';
+import { readSourceFile } from '../read-file.js';
 import { extractPdf } from './pdf.js';
+import { refusal } from '../refusal.test-util.js';
 
 /** Numbers the objects (1…), then writes header, bodies, the xref table with their byte offsets, and the trailer. */
 function serializePdf(objects: string[]): Uint8Array {
@@ -93,15 +94,6 @@ function buildPredefinedCMapPdf(text: string): Uint8Array {
       '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [0 -140 1000 860] /ItalicAngle 0 /Ascent 860 /Descent -140 /CapHeight 860 /StemV 80 >>',
     ],
   );
-}
-
-async function refusal(p: Promise<unknown>): Promise<InputError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  return e as InputError;
 }
 
 const LINES = ['Enrolment rate (compulsory education): 98.82%', 'Dropout control: every case followed up'];
