@@ -129,7 +129,9 @@ export function analyzeSource(
       wordBoundaries(part.text, sentences),
     );
     const title = part.heading ?? fileTitle;
-    const scope: Scope = { reportId: id, places: place.place ? [place.place, ...place.chain] : [], label: title };
+    // Local names in a report with no known place are shown with the report's (anonymised) place or title.
+    const label = place.anonymisedName ?? title;
+    const scope: Scope = { reportId: id, places: place.place ? [place.place, ...place.chain] : [], label };
     const mentions: AnalyzedMention[] = [];
     const outSentences: AnalyzedSentence[] = sentences.map((s) => {
       const normText = s.clean.text;
