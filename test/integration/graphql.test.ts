@@ -99,6 +99,38 @@ describe('GraphQL over HTTP against the seeded graph', () => {
     expect(r.data!.entity.mentions.edges[0].node).toMatchObject({ cue: 'lexicon', score: 0.95 });
   });
 
+  it('answers "which places mention 两学一做, and in which sentences" in one query', async () => {
+    const r = await gql(`{
+      counties: spread(term: "兩學一做") { place { name code anonymised } reports mentions firstYear lastYear }
+      provinces: spread(term: "两学一做", level: PROVINCE) { place { name } reports mentions }
+      kwic(term: "两学一做", window: 6, first: 10) { totalCount edges { node { left keyword right reportId place year } } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const counties = r.data!.counties;
+    expect(counties.map((c: any) => c.place.name).sort()).toEqual(['xx市', '金湾区']);
+    expect(counties.find((c: any) => c.place.name === '金湾区')).toMatchObject({
+      reports: 1,
+      mentions: 4,
+      place: { code: '440404' },
+    });
+    expect(counties.find((c: any) => c.place.name === 'xx市')).toMatchObject({
+      firstYear: 2024,
+      place: { anonymised: true },
+    });
+    expect(r.data!.provinces.map((p: any) => p.place.name).sort()).toEqual(['广东省', '贵州省']);
+    const lines = r.data!.kwic.edges.map((e: any) => e.node);
+    expect(r.data!.kwic.totalCount).toBe(5);
+    // The keyword as written: traditional, with its pinyin gloss, in the 金湾区 report.
+    expect(lines.find((l: any) => l.place === '金湾区').keyword).toBe('兩學(xué)一做');
+    for (const l of lines) expect(l.left.length).toBeLessThanOrEqual(6);
+    const t = await gql(`{ timeline(term: "两学一做") { place { name } firstYear } }`);
+    // 金湾区's report gives no year (20**): it comes after xx市's 2024.
+    expect(t.data!.timeline.map((x: any) => [x.place.name, x.firstYear])).toEqual([
+      ['xx市', 2024],
+      ['金湾区', null],
+    ]);
+  });
+
   it('answers an unknown entity with null and a bad query with a GraphQL error', async () => {
     const none = await gql(`{ neighborhood(id: "POLICY:不存在的口号") { total } entity(name: "不存在的口号") { id } }`);
     expect(none.errors).toBeUndefined();

@@ -3,5 +3,6 @@ import './types/report.js';
 import './types/entity.js';
 import './types/neighborhood.js';
 import './types/discovery.js';
+import './types/spread.js';
 
 export const schema = builder.toSchema();

@@ -1,0 +1,171 @@
+import { EntityProps, Label, PlaceProps, Rel, ReportProps, SentenceProps } from '@policygraph/graph-schema';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import neo4j from 'neo4j-driver';
+import { builder } from '../builder.js';
+import { page } from '../context.js';
+import { normaliseQuery } from './entity.js';
+
+interface SpreadRow {
+  place: { code: string; name: string; level: string; anonymised: boolean };
+  reports: number;
+  mentions: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+
+interface KwicRow {
+  left: string;
+  keyword: string;
+  right: string;
+  reportId: string;
+  reportTitle: string;
+  place: string | null;
+  year: number | null;
+  sentenceId: string;
+}
+
+const LevelEnum = builder.enumType('PlaceLevel', {
+  values: { COUNTY: { value: 'county' }, CITY: { value: 'city' }, PROVINCE: { value: 'province' } } as const,
+});
+
+const SpreadPlaceRef = builder.objectRef<SpreadRow['place']>('SpreadPlace').implement({
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    level: t.exposeString('level'),
+    anonymised: t.boolean({ resolve: (p) => p.anonymised === true }),
+  }),
+});
+
+const SpreadRowRef = builder.objectRef<SpreadRow>('SpreadRow').implement({
+  description: 'One place in the place × policy matrix: how many reports and mentions, first and last year.',
+  fields: (t) => ({
+    place: t.field({ type: SpreadPlaceRef, resolve: (r) => r.place }),
+    reports: t.exposeInt('reports'),
+    mentions: t.exposeInt('mentions'),
+    firstYear: t.exposeInt('firstYear', { nullable: true }),
+    lastYear: t.exposeInt('lastYear', { nullable: true }),
+  }),
+});
+
+const KwicRef = builder.objectRef<KwicRow>('KwicLine').implement({
+  description: 'Key word in context, as written in the report (original spelling).',
+  fields: (t) => ({
+    left: t.exposeString('left'),
+    keyword: t.exposeString('keyword'),
+    right: t.exposeString('right'),
+    reportId: t.exposeString('reportId'),
+    reportTitle: t.exposeString('reportTitle'),
+    place: t.exposeString('place', { nullable: true }),
+    year: t.exposeInt('year', { nullable: true }),
+    sentenceId: t.exposeString('sentenceId'),
+  }),
+});
+
+// The entity a term names: by key, name or alias (traditional and spun spellings too), most mentioned first.
+const RESOLVE = `
+MATCH (e:${Label.Entity})
+WHERE e.${EntityProps.key} = $id OR e.${EntityProps.name} = $term OR $term IN e.${EntityProps.aliases}
+RETURN e.${EntityProps.key} AS row
+ORDER BY COUNT { (e)<-[:${Rel.MENTIONS}]-() } DESC LIMIT 1`;
+
+// A report counts at the level asked: its own place (county) or the ancestor at that level.
+const SPREAD = `
+MATCH (:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-(:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
+WHERE ($from IS NULL OR coalesce(r.${ReportProps.coversYear}, r.${ReportProps.year}) >= $from)
+  AND ($to IS NULL OR coalesce(r.${ReportProps.coversYear}, r.${ReportProps.year}) <= $to)
+WITH r, count(m) AS mentions
+MATCH (r)-[:${Rel.ABOUT}]->(own:${Label.Place})
+OPTIONAL MATCH (own)-[:${Rel.IN}*1..3]->(up:${Label.Place} {${PlaceProps.level}: $level})
+WITH r, mentions, CASE WHEN $level = 'county' OR own.${PlaceProps.level} = $level THEN own ELSE up END AS p
+WHERE p IS NOT NULL
+WITH p, count(DISTINCT r) AS reports, sum(mentions) AS mentions,
+     min(coalesce(r.${ReportProps.coversYear}, r.${ReportProps.year})) AS firstYear,
+     max(coalesce(r.${ReportProps.coversYear}, r.${ReportProps.year})) AS lastYear
+RETURN {place: {code: p.${PlaceProps.code}, name: p.${PlaceProps.name}, level: p.${PlaceProps.level}, anonymised: p.${PlaceProps.anonymised}},
+        reports: reports, mentions: mentions, firstYear: firstYear, lastYear: lastYear} AS row
+ORDER BY reports DESC, mentions DESC, p.${PlaceProps.name}`;
+
+const KWIC = `
+MATCH (:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-(s:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
+OPTIONAL MATCH (r)-[:${Rel.ABOUT}]->(p:${Label.Place})
+WITH m, s, r, p, m.start - s.${SentenceProps.start} AS at, m.end - m.start AS len
+RETURN {
+  left: substring(s.${SentenceProps.text}, CASE WHEN at - $window < 0 THEN 0 ELSE at - $window END, CASE WHEN at < $window THEN at ELSE $window END),
+  keyword: substring(s.${SentenceProps.text}, at, len),
+  right: substring(s.${SentenceProps.text}, at + len, $window),
+  reportId: r.${ReportProps.id}, reportTitle: r.${ReportProps.title}, place: p.${PlaceProps.name},
+  year: coalesce(r.${ReportProps.year}, r.${ReportProps.coversYear}), sentenceId: s.${SentenceProps.id}
+} AS row
+ORDER BY r.${ReportProps.id}, s.${SentenceProps.idx}, m.start
+SKIP $offset LIMIT $limit`;
+
+const KWIC_COUNT = `MATCH (:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-() RETURN count(m) AS row`;
+
+builder.queryFields((t) => ({
+  spread: t.field({
+    type: [SpreadRowRef],
+    description:
+      'Which places mention a policy (by term — any spelling — or entity id): reports and mentions per place at the level asked, with first and last year.',
+    args: {
+      term: t.arg.string({ required: false }),
+      id: t.arg.id({ required: false }),
+      level: t.arg({ type: LevelEnum, required: false, defaultValue: 'county' }),
+      yearFrom: t.arg.int({ required: false }),
+      yearTo: t.arg.int({ required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const term = normaliseQuery(args.term);
+      if (!args.id && !term) throw new Error('spread needs `term` or `id`');
+      const [key] = await ctx.read<string>(RESOLVE, { id: args.id ? String(args.id) : null, term });
+      if (!key) return [];
+      return ctx.read<SpreadRow>(SPREAD, {
+        key,
+        level: args.level ?? 'county',
+        from: args.yearFrom ?? null,
+        to: args.yearTo ?? null,
+      });
+    },
+  }),
+  timeline: t.field({
+    type: [SpreadRowRef],
+    description: 'Diffusion: the places that mention a policy, ordered by the first year they do (unknown years last).',
+    args: {
+      term: t.arg.string({ required: false }),
+      id: t.arg.id({ required: false }),
+      level: t.arg({ type: LevelEnum, required: false, defaultValue: 'county' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const term = normaliseQuery(args.term);
+      if (!args.id && !term) throw new Error('timeline needs `term` or `id`');
+      const [key] = await ctx.read<string>(RESOLVE, { id: args.id ? String(args.id) : null, term });
+      if (!key) return [];
+      const rows = await ctx.read<SpreadRow>(SPREAD, { key, level: args.level ?? 'county', from: null, to: null });
+      return rows.sort(
+        (a, b) => (a.firstYear ?? Infinity) - (b.firstYear ?? Infinity) || a.place.name.localeCompare(b.place.name),
+      );
+    },
+  }),
+  kwic: t.connection(
+    {
+      type: KwicRef,
+      description: 'Key word in context for every mention, as written, with report, place and year.',
+      args: {
+        term: t.arg.string({ required: false }),
+        id: t.arg.id({ required: false }),
+        window: t.arg.int({ required: false, defaultValue: 20 }),
+      },
+      resolve: async (_root, args, ctx) => {
+        const term = normaliseQuery(args.term);
+        if (!args.id && !term) throw new Error('kwic needs `term` or `id`');
+        const [key] = await ctx.read<string>(RESOLVE, { id: args.id ? String(args.id) : null, term });
+        const window = Math.max(0, Math.min(args.window ?? 20, 200));
+        const [total] = key ? await ctx.read<number>(KWIC_COUNT, { key }) : [0];
+        return resolveOffsetConnection({ args, totalCount: total ?? 0 }, (p) =>
+          key ? ctx.read<KwicRow>(KWIC, { key, window: neo4j.int(window), ...page(p) }) : [],
+        );
+      },
+    },
+    { name: 'KwicConnection' },
+  ),
+}));
