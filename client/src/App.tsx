@@ -1,5 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import { entityMentions, neighborhood, type EntitySummary, type GraphEdge, type GraphNode, type Mention } from './api';
+import {
+  entityMentions,
+  neighborhood,
+  spread,
+  type EntitySummary,
+  type GraphEdge,
+  type GraphNode,
+  type Mention,
+  type SpreadRow,
+} from './api';
 import { EvidencePanel } from './EvidencePanel';
 import { GraphView } from './GraphView';
 import { SearchBox } from './SearchBox';
@@ -11,6 +20,7 @@ interface Evidence {
   entity: EntitySummary | null;
   mentions: Mention[];
   total: number;
+  places: SpreadRow[];
 }
 
 function mergeById<T extends { id: string }>(a: T[], b: T[]): T[] {
@@ -22,7 +32,7 @@ export function App() {
   const [graph, setGraph] = useState<{ nodes: GraphNode[]; edges: GraphEdge[] }>({ nodes: [], edges: [] });
   const { nodes, edges } = graph;
   const [selected, setSelected] = useState<string | null>(null);
-  const [evidence, setEvidence] = useState<Evidence>({ entity: null, mentions: [], total: 0 });
+  const [evidence, setEvidence] = useState<Evidence>({ entity: null, mentions: [], total: 0, places: [] });
   const [loading, setLoading] = useState(false);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -30,9 +40,11 @@ export function App() {
   const showEvidence = useCallback(async (id: string) => {
     setLoading(true);
     try {
-      const r = await entityMentions(id);
+      const [r, places] = await Promise.all([entityMentions(id), spread(id)]);
       setEvidence(
-        r ? { entity: r.entity, mentions: r.mentions, total: r.total } : { entity: null, mentions: [], total: 0 },
+        r
+          ? { entity: r.entity, mentions: r.mentions, total: r.total, places }
+          : { entity: null, mentions: [], total: 0, places: [] },
       );
     } finally {
       setLoading(false);
@@ -113,7 +125,13 @@ export function App() {
             {error ? <span className="error">{error}</span> : status}
           </div>
         </section>
-        <EvidencePanel entity={evidence.entity} mentions={evidence.mentions} total={evidence.total} loading={loading} />
+        <EvidencePanel
+          entity={evidence.entity}
+          mentions={evidence.mentions}
+          total={evidence.total}
+          places={evidence.places}
+          loading={loading}
+        />
       </main>
     </div>
   );

@@ -1,4 +1,5 @@
-import type { EntitySummary, Mention } from './api';
+import type { EntitySummary, Mention, SpreadRow } from './api';
+import { SpreadTable } from './SpreadTable';
 import { kindColor, kindLabel } from './kinds';
 
 /** 金湾区(珠海市·广东省), or 匿名 / 未知 when the report does not say. */
@@ -15,11 +16,13 @@ export function EvidencePanel({
   mentions,
   total,
   loading,
+  places,
 }: {
   entity: EntitySummary | null;
   mentions: Mention[];
   total: number;
   loading: boolean;
+  places: SpreadRow[];
 }) {
   if (!entity) return <aside className="evidence empty">点击图中的节点,查看提及它的句子。</aside>;
   return (
@@ -35,6 +38,7 @@ export function EvidencePanel({
         {entity.mentionCount} 处提及 · {entity.reportCount} 份报告
         {entity.aliases.length > 1 && <> · 别名:{entity.aliases.filter((a) => a !== entity.name).join('、')}</>}
       </p>
+      <SpreadTable rows={places} />
       {loading && <p>加载中…</p>}
       <ol className="sentences" data-testid="sentences">
         {mentions.map((m) => {

@@ -105,3 +105,22 @@ export async function entityMentions(
   const { mentions, ...entity } = data.entity;
   return { entity, mentions: mentions.edges.map((e) => e.node), total: mentions.totalCount };
 }
+
+export interface SpreadRow {
+  place: { name: string; code: string; anonymised: boolean };
+  reports: number;
+  mentions: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+
+/** Which places mention an entity, at the county level, most reports first. */
+export async function spread(id: string): Promise<SpreadRow[]> {
+  const data = await gql<{ spread: SpreadRow[] }>(
+    `query Spread($id: ID!) {
+      spread(id: $id, level: COUNTY) { place { name code anonymised } reports mentions firstYear lastYear }
+    }`,
+    { id },
+  );
+  return data.spread;
+}

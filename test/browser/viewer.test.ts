@@ -73,6 +73,10 @@ describe('the viewer', () => {
     const sources = await page.locator('.sentences .source').allTextContents();
     expect(sources.some((s) => s.includes('将乐县(三明市·福建省)'))).toBe(true);
     expect(sources.some((s) => s.includes('xx市(匿名)(黔南布依族苗族自治州·贵州省) · 2024年'))).toBe(true);
+    // Which places mention it: 将乐县 (the traditional-spelling report) and the anonymised xx市.
+    const spreadRows = await page.getByTestId('spread').locator('tbody tr').allTextContents();
+    expect(spreadRows.some((r) => r.startsWith('将乐县'))).toBe(true);
+    expect(spreadRows.some((r) => r.startsWith('xx市(匿名)'))).toBe(true);
     await page.screenshot({ path: path.join(shots, 'viewer-kongchuobaoxue.png') });
   });
 
