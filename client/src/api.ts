@@ -55,14 +55,15 @@ export interface Mention {
   };
 }
 
-export async function searchEntities(search: string): Promise<EntitySummary[]> {
-  const data = await gql<{ entities: { edges: Array<{ node: EntitySummary }> } }>(
-    `query Search($search: String) {
-      entities(search: $search, first: 12) { edges { node { id kind name qualifier aliases mentionCount reportCount } } }
+export async function searchEntities(text: string): Promise<EntitySummary[]> {
+  // Full-text (CJK bigrams) over names and aliases: parts of names and other spellings match too.
+  const data = await gql<{ search: EntitySummary[] }>(
+    `query Search($text: String!) {
+      search(text: $text, first: 12) { id kind name qualifier aliases mentionCount reportCount }
     }`,
-    { search },
+    { text },
   );
-  return data.entities.edges.map((e) => e.node);
+  return data.search;
 }
 
 export async function neighborhood(id: string, limit = 40): Promise<Graph | null> {

@@ -91,7 +91,12 @@ export const EntityProps = {
   aliases: 'aliases',
   /** For local names (县一中, 市委): the place they belong to, so two counties' 一中 are two nodes. */
   qualifier: 'qualifier',
+  /** The aliases as one string: full-text indexes take strings, not lists. */
+  aliasText: 'aliasText',
 } as const;
+
+/** Full-text index over entity names and aliases, with Lucene's CJK (bigram) analyzer. */
+export const ENTITY_SEARCH_INDEX = 'entity_search';
 
 export const MentionProps = {
   surface: 'surface',
@@ -160,6 +165,13 @@ export const migrations: Migration[] = [
       `CREATE INDEX place_name IF NOT EXISTS FOR (n:${Label.Place}) ON (n.${PlaceProps.name})`,
       `CREATE INDEX report_source IF NOT EXISTS FOR (n:${Label.Report}) ON (n.${ReportProps.sourceId})`,
       `CREATE INDEX report_year IF NOT EXISTS FOR (n:${Label.Report}) ON (n.${ReportProps.year})`,
+    ],
+  },
+  {
+    version: 3,
+    description: 'full-text search over entity names and aliases (CJK bigrams)',
+    statements: [
+      `CREATE FULLTEXT INDEX ${ENTITY_SEARCH_INDEX} IF NOT EXISTS FOR (n:${Label.Entity}) ON EACH [n.${EntityProps.name}, n.${EntityProps.aliasText}] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'cjk'}}`,
     ],
   },
 ];

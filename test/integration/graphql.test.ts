@@ -131,6 +131,20 @@ describe('GraphQL over HTTP against the seeded graph', () => {
     ]);
   });
 
+  it('full-text search finds entities by part of a name, by traditional spelling, and by kind', async () => {
+    const r = await gql(`{
+      part: search(text: "扶贫") { id }
+      trad: search(text: "兩學一做", kinds: [POLICY], first: 3) { id name aliases }
+      odd: search(text: "控辍+保学 (") { id }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const part = r.data!.part.map((e: any) => e.id);
+    expect(part).toEqual(expect.arrayContaining(['POLICY:精准扶贫', 'POLICY:教育扶贫']));
+    expect(r.data!.trad[0]).toMatchObject({ id: 'POLICY:两学一做' });
+    // Lucene syntax in a query is text, not an error.
+    expect(r.data!.odd.map((e: any) => e.id)).toContain('POLICY:控辍保学');
+  });
+
   it('answers an unknown entity with null and a bad query with a GraphQL error', async () => {
     const none = await gql(`{ neighborhood(id: "POLICY:不存在的口号") { total } entity(name: "不存在的口号") { id } }`);
     expect(none.errors).toBeUndefined();

@@ -97,7 +97,9 @@ MERGE (e:${Label.Entity} {${EntityProps.key}: row.key})
 ON CREATE SET e.${EntityProps.kind} = row.kind, e.${EntityProps.name} = row.name, e.${EntityProps.aliases} = []
 SET e.${EntityProps.aliases} = reduce(acc = e.${EntityProps.aliases}, a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
     e.anonymised = row.anonymised,
-    e.${EntityProps.qualifier} = row.qualifier`;
+    e.${EntityProps.qualifier} = row.qualifier
+WITH e
+SET e.${EntityProps.aliasText} = reduce(t = '', a IN e.${EntityProps.aliases} | t + ' ' + a)`;
 
 const CREATE_MENTIONS = `
 UNWIND $mentions AS row

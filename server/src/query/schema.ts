@@ -4,5 +4,6 @@ import './types/entity.js';
 import './types/neighborhood.js';
 import './types/discovery.js';
 import './types/spread.js';
+import './types/search.js';
 
 export const schema = builder.toSchema();

@@ -1,0 +1,45 @@
+import { ENTITY_SEARCH_INDEX, EntityProps, Label, Rel } from '@policygraph/graph-schema';
+import neo4j from 'neo4j-driver';
+import { builder } from '../builder.js';
+import { EntityKindEnum, EntityRef, normaliseQuery, type EntityRow } from './entity.js';
+
+/** Lucene treats these as syntax; a researcher's query is text. */
+export function escapeLucene(text: string): string {
+  return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`);
+}
+
+// Lucene's CJK analyzer indexes character bigrams: 扶贫 finds 精准扶贫 and 教育扶贫.
+const SEARCH = `
+CALL db.index.fulltext.queryNodes('${ENTITY_SEARCH_INDEX}', $q) YIELD node AS e, score
+WHERE $kinds IS NULL OR e.${EntityProps.kind} IN $kinds
+WITH e, score
+ORDER BY score DESC
+LIMIT $limit
+RETURN {
+  key: e.${EntityProps.key}, kind: e.${EntityProps.kind}, name: e.${EntityProps.name}, aliases: e.${EntityProps.aliases},
+  qualifier: e.${EntityProps.qualifier},
+  mentionCount: COUNT { (e)<-[:${Rel.MENTIONS}]-() },
+  reportCount: COUNT { (e)<-[:${Rel.MENTIONS}]-(:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-() }
+} AS row`;
+
+builder.queryFields((t) => ({
+  search: t.field({
+    type: [EntityRef],
+    description:
+      'Full-text search over entity names and aliases (traditional and spun spellings included), best match first.',
+    args: {
+      text: t.arg.string({ required: true }),
+      kinds: t.arg({ type: [EntityKindEnum], required: false }),
+      first: t.arg.int({ required: false, defaultValue: 20 }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const q = normaliseQuery(args.text);
+      if (!q) return [];
+      return ctx.read<EntityRow>(SEARCH, {
+        q: escapeLucene(q),
+        kinds: args.kinds?.length ? args.kinds : null,
+        limit: neo4j.int(Math.max(1, Math.min(args.first ?? 20, 200))),
+      });
+    },
+  }),
+}));
