@@ -172,6 +172,8 @@ export const migrations: Migration[] = [
     description: 'full-text search over entity names and aliases (CJK bigrams)',
     statements: [
       `CREATE FULLTEXT INDEX ${ENTITY_SEARCH_INDEX} IF NOT EXISTS FOR (n:${Label.Entity}) ON EACH [n.${EntityProps.name}, n.${EntityProps.aliasText}] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'cjk'}}`,
+      // Entities stored before this version have no aliasText yet; unchanged files are not rewritten.
+      `MATCH (e:${Label.Entity}) WHERE e.${EntityProps.aliasText} IS NULL SET e.${EntityProps.aliasText} = reduce(t = '', a IN coalesce(e.${EntityProps.aliases}, []) | t + ' ' + a)`,
     ],
   },
 ];
