@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readSourceFile } from '../read-file.js';
 import { extractPdf } from './pdf.js';
 import { refusal } from '../refusal.test-util.js';
+import { serializePdf, stream } from './pdf-fixture.test-util.js';
 
 /**
  * Chinese PDFs whose text is in a non-embedded CJK font with a predefined CMap and no ToUnicode
@@ -31,8 +32,6 @@ const latin = (text: string) => `(${text.replace(/[\\()]/g, '\\$&')})`;
 /** One line of a page: the font resource (F1 Helvetica, F2 the CJK font) and the encoded operand. */
 type Line = ['F1' | 'F2', string];
 
-const stream = (content: string) => `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
-
 /**
  * Objects: 1 catalog, 2 page tree, 3 Helvetica, 4 the Type0 font (no /ToUnicode), 5 its CIDFont,
  * 6 the font descriptor (no font file: not embedded), then per page its page object and content
@@ -55,18 +54,7 @@ function buildPdf(font: CjkFont, pages: Line[][]): Uint8Array {
       stream(ops),
     );
   });
-  let out = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const at = out.length;
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return at;
-  });
-  const xref = out.length;
-  out +=
-    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` +
-    offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('') +
-    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+  return serializePdf(objects);
 }
 
 describe('extractPdf on CJK fonts with predefined CMaps (no ToUnicode map)', () => {

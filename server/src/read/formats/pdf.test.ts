@@ -5,24 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readSourceFile } from '../read-file.js';
 import { extractPdf } from './pdf.js';
 import { refusal } from '../refusal.test-util.js';
+import { serializePdf, stream } from './pdf-fixture.test-util.js';
 
 /** Numbers the objects (1…), then writes header, bodies, the xref table with their byte offsets, and the trailer. */
-function serializePdf(objects: string[]): Uint8Array {
-  let out = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const at = out.length; // the file is ASCII, so string offsets are byte offsets
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return at;
-  });
-  const xref = out.length;
-  out +=
-    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` +
-    offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('') +
-    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
-}
-
-const stream = (content: string) => `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
 
 /**
  * Objects: 1 catalog, 2 page tree, 3 font, then per page its page object and content stream.
