@@ -206,18 +206,13 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
     const close = start + inner.length;
     // Quotes inside a document title are mentions too (《…“两反三转”主题教育…方案》).
     if (!spans.freeOrNested(start, close)) continue;
+    const claim = (kind: EntityKind, name: string, from: number, to: number) => {
+      out.push({ kind, name, surface: text.slice(from, to), start: from, end: to, cue: 'quote', anonymised: false });
+      spans.take(from, to);
+    };
     const known = lex.forms.get(inner);
     if (known) {
-      out.push({
-        kind: known.kind,
-        name: known.name,
-        surface: inner,
-        start,
-        end: close,
-        cue: 'quote',
-        anonymised: false,
-      });
-      spans.take(start, close);
+      claim(known.kind, known.name, start, close);
       continue;
     }
     const multiPart = MULTI_PART.test(inner) && inner.length <= 40;
@@ -234,9 +229,7 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
       const name = inner + glued.slice(0, gluedEnd);
       const end = close + 1 + gluedEnd;
       if (!spans.free(open, end)) continue;
-      const kind: EntityKind = PROGRAM_END.test(name) ? 'PROGRAM' : 'POLICY';
-      out.push({ kind, name, surface: text.slice(open, end), start: open, end, cue: 'quote', anonymised: false });
-      spans.take(open, end);
+      claim(PROGRAM_END.test(name) ? 'PROGRAM' : 'POLICY', name, open, end);
       continue;
     }
     const after = text.slice(close + 1, close + 16);
@@ -254,17 +247,7 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
       // A compressed compound used where policies sit: 联校走教, 转作风提效能, 应助尽助.
       kind = 'POLICY';
     }
-    if (!kind) continue;
-    out.push({
-      kind,
-      name: inner.replace(SEPARATORS, '、'),
-      surface: inner,
-      start,
-      end: close,
-      cue: 'quote',
-      anonymised: false,
-    });
-    spans.take(start, close);
+    if (kind) claim(kind, inner.replace(SEPARATORS, '、'), start, close);
   }
 }
 
