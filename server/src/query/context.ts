@@ -1,4 +1,5 @@
 import { Label, PlaceProps, Rel, ReportProps } from '@policygraph/graph-schema';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
 import neo4j, { type Driver } from 'neo4j-driver';
 
@@ -27,6 +28,8 @@ export interface ReportRow {
   sentenceCount: number;
   charCount: number;
 }
+
+type ConnectionArgs = Parameters<typeof resolveOffsetConnection>[0]['args'];
 
 export interface Context {
   driver: Driver;
@@ -58,6 +61,22 @@ RETURN ${REPORT_FIELDS} AS row`;
 /** SKIP/LIMIT need Cypher integers; JS numbers travel as floats. */
 export function page(p: { offset: number; limit: number }) {
   return { offset: neo4j.int(p.offset), limit: neo4j.int(p.limit) };
+}
+
+/**
+ * A Relay connection over Cypher: the total from `count`, then the page from `list`
+ * (with $offset and $limit added). Every list in the API pages this way.
+ */
+export async function pagedConnection<T>(
+  ctx: Context,
+  args: ConnectionArgs,
+  count: { cypher: string; params?: Record<string, unknown> },
+  list: { cypher: string; params?: Record<string, unknown> },
+) {
+  const [total] = await ctx.read<number>(count.cypher, count.params);
+  return resolveOffsetConnection({ args, totalCount: total ?? 0 }, (p) =>
+    ctx.read<T>(list.cypher, { ...list.params, ...page(p) }),
+  );
 }
 
 /** One context per request: loaders cache per request only. */

@@ -7,10 +7,9 @@ import {
   SentenceProps,
   type EntityKind,
 } from '@policygraph/graph-schema';
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { normalise } from '../../normalise/index.js';
 import { builder } from '../builder.js';
-import { page } from '../context.js';
+import { pagedConnection } from '../context.js';
+import { findEntityKey, normaliseQuery } from '../entity-lookup.js';
 import { ReportRef } from './report.js';
 
 export interface EntityRow {
@@ -90,12 +89,10 @@ SKIP $offset LIMIT $limit`;
 
 const SEARCH_COUNT = `MATCH (e:${Label.Entity}) ${SEARCH_WHERE} RETURN count(e) AS row`;
 
-const BY_NAME = `
-MATCH (e:${Label.Entity})
-WHERE (e.${EntityProps.key} = $key OR e.${EntityProps.name} = $name) AND ($kind IS NULL OR e.${EntityProps.kind} = $kind)
+const BY_KEY = `
+MATCH (e:${Label.Entity} {${EntityProps.key}: $key})
 ${WITH_COUNTS}
-RETURN ${ENTITY_FIELDS} AS row
-ORDER BY mentionCount DESC LIMIT 1`;
+RETURN ${ENTITY_FIELDS} AS row`;
 
 const MENTIONS = `
 MATCH (e:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-(s:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
@@ -126,9 +123,12 @@ export const EntityRef = builder.objectRef<EntityRow>('Entity').implement({
         type: MentionRef,
         description: 'The sentences that mention it, by report and position.',
         resolve: async (e, args, ctx) => {
-          const [total] = await ctx.read<number>(MENTION_COUNT, { key: e.key });
-          return resolveOffsetConnection({ args, totalCount: total ?? 0 }, (p) =>
-            ctx.read<MentionRow>(MENTIONS, { key: e.key, ...page(p) }),
+          const params = { key: e.key };
+          return pagedConnection<MentionRow>(
+            ctx,
+            args,
+            { cypher: MENTION_COUNT, params },
+            { cypher: MENTIONS, params },
           );
         },
       },
@@ -136,12 +136,6 @@ export const EntityRef = builder.objectRef<EntityRow>('Entity').implement({
     ),
   }),
 });
-
-/** Search terms go through the same normalisation as reports: 兩學一做 finds 两学一做. */
-export function normaliseQuery(q: string | null | undefined): string | null {
-  if (!q || q.trim() === '') return null;
-  return normalise(q.trim()).clean.text.trim();
-}
 
 builder.queryFields((t) => ({
   entities: t.connection(
@@ -154,10 +148,7 @@ builder.queryFields((t) => ({
       },
       resolve: async (_root, args, ctx) => {
         const params = { kind: args.kind ?? null, q: normaliseQuery(args.search) };
-        const [total] = await ctx.read<number>(SEARCH_COUNT, params);
-        return resolveOffsetConnection({ args, totalCount: total ?? 0 }, (p) =>
-          ctx.read<EntityRow>(SEARCH, { ...params, ...page(p) }),
-        );
+        return pagedConnection<EntityRow>(ctx, args, { cypher: SEARCH_COUNT, params }, { cypher: SEARCH, params });
       },
     },
     { name: 'EntityConnection' },
@@ -172,13 +163,9 @@ builder.queryFields((t) => ({
       kind: t.arg({ type: EntityKindEnum, required: false }),
     },
     resolve: async (_root, args, ctx) => {
-      const name = normaliseQuery(args.name);
-      if (!args.id && !name) throw new Error('entity needs `id` or `name`');
-      const [row] = await ctx.read<EntityRow>(BY_NAME, {
-        key: args.id ? String(args.id) : null,
-        name,
-        kind: args.kind ?? null,
-      });
+      if (!args.id && !normaliseQuery(args.name)) throw new Error('entity needs `id` or `name`');
+      const key = await findEntityKey(ctx, { id: args.id, term: args.name, kind: args.kind });
+      const [row] = key ? await ctx.read<EntityRow>(BY_KEY, { key }) : [];
       return row ?? null;
     },
   }),

@@ -1,7 +1,6 @@
 import { Label, PlaceProps, Rel, ReportProps } from '@policygraph/graph-schema';
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
-import { page, REPORT_FIELDS, type PlaceRow, type ReportRow } from '../context.js';
+import { pagedConnection, REPORT_FIELDS, type PlaceRow, type ReportRow } from '../context.js';
 
 const PlaceLinkRef = builder.objectRef<PlaceRow['chain'][number]>('PlaceLink').implement({
   description: 'An ancestor of a place (city, province).',
@@ -81,9 +80,11 @@ builder.queryFields((t) => ({
       },
       resolve: async (_root, args, ctx) => {
         const filter = { place: args.place ?? null, year: args.year ?? null };
-        const [total] = await ctx.read<number>(COUNT, filter);
-        return resolveOffsetConnection({ args, totalCount: total ?? 0 }, (p) =>
-          ctx.read<ReportRow>(LIST, { ...filter, ...page(p) }),
+        return pagedConnection<ReportRow>(
+          ctx,
+          args,
+          { cypher: COUNT, params: filter },
+          { cypher: LIST, params: filter },
         );
       },
     },

@@ -1,12 +1,8 @@
 import { ENTITY_SEARCH_INDEX, EntityProps, Label, Rel } from '@policygraph/graph-schema';
 import neo4j from 'neo4j-driver';
 import { builder } from '../builder.js';
-import { EntityKindEnum, EntityRef, normaliseQuery, type EntityRow } from './entity.js';
-
-/** Lucene treats these as syntax; a researcher's query is text. */
-export function escapeLucene(text: string): string {
-  return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`);
-}
+import { escapeLucene, normaliseQuery } from '../entity-lookup.js';
+import { EntityKindEnum, EntityRef, type EntityRow } from './entity.js';
 
 // Lucene's CJK analyzer indexes character bigrams: 扶贫 finds 精准扶贫 and 教育扶贫.
 const SEARCH = `

@@ -1,9 +1,8 @@
 import { EntityProps, Label, PlaceProps, Rel, ReportProps, SentenceProps } from '@policygraph/graph-schema';
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import neo4j from 'neo4j-driver';
 import { builder } from '../builder.js';
-import { page } from '../context.js';
-import { normaliseQuery } from './entity.js';
+import { pagedConnection } from '../context.js';
+import { findEntityKey } from '../entity-lookup.js';
 
 interface SpreadRow {
   place: { code: string; name: string; level: string; anonymised: boolean };
@@ -62,13 +61,6 @@ const KwicRef = builder.objectRef<KwicRow>('KwicLine').implement({
   }),
 });
 
-// The entity a term names: by key, name or alias (traditional and spun spellings too), most mentioned first.
-const RESOLVE = `
-MATCH (e:${Label.Entity})
-WHERE e.${EntityProps.key} = $id OR e.${EntityProps.name} = $term OR $term IN e.${EntityProps.aliases}
-RETURN e.${EntityProps.key} AS row
-ORDER BY COUNT { (e)<-[:${Rel.MENTIONS}]-() } DESC LIMIT 1`;
-
 // A report counts at the level asked: its own place (county) or the ancestor at that level.
 const SPREAD = `
 MATCH (:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-(:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
@@ -115,9 +107,7 @@ builder.queryFields((t) => ({
       yearTo: t.arg.int({ required: false }),
     },
     resolve: async (_root, args, ctx) => {
-      const term = normaliseQuery(args.term);
-      if (!args.id && !term) throw new Error('spread needs `term` or `id`');
-      const [key] = await ctx.read<string>(RESOLVE, { id: args.id ? String(args.id) : null, term });
+      const key = await findEntityKey(ctx, args);
       if (!key) return [];
       return ctx.read<SpreadRow>(SPREAD, {
         key,
@@ -136,9 +126,7 @@ builder.queryFields((t) => ({
       level: t.arg({ type: LevelEnum, required: false, defaultValue: 'county' }),
     },
     resolve: async (_root, args, ctx) => {
-      const term = normaliseQuery(args.term);
-      if (!args.id && !term) throw new Error('timeline needs `term` or `id`');
-      const [key] = await ctx.read<string>(RESOLVE, { id: args.id ? String(args.id) : null, term });
+      const key = await findEntityKey(ctx, args);
       if (!key) return [];
       const rows = await ctx.read<SpreadRow>(SPREAD, { key, level: args.level ?? 'county', from: null, to: null });
       return rows.sort(
@@ -156,13 +144,13 @@ builder.queryFields((t) => ({
         window: t.arg.int({ required: false, defaultValue: 20 }),
       },
       resolve: async (_root, args, ctx) => {
-        const term = normaliseQuery(args.term);
-        if (!args.id && !term) throw new Error('kwic needs `term` or `id`');
-        const [key] = await ctx.read<string>(RESOLVE, { id: args.id ? String(args.id) : null, term });
-        const window = Math.max(0, Math.min(args.window ?? 20, 200));
-        const [total] = key ? await ctx.read<number>(KWIC_COUNT, { key }) : [0];
-        return resolveOffsetConnection({ args, totalCount: total ?? 0 }, (p) =>
-          key ? ctx.read<KwicRow>(KWIC, { key, window: neo4j.int(window), ...page(p) }) : [],
+        const key = await findEntityKey(ctx, args);
+        const window = neo4j.int(Math.max(0, Math.min(args.window ?? 20, 200)));
+        return pagedConnection<KwicRow>(
+          ctx,
+          args,
+          { cypher: KWIC_COUNT, params: { key } },
+          { cypher: KWIC, params: { key, window } },
         );
       },
     },
