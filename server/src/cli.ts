@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { EntityKinds, isEntityKind } from '@policygraph/graph-schema';
 import { formatReport } from './cli/format.js';
 import { terminalProgress } from './cli/progress.js';
-import { defaultWorkers } from './pipeline/pool.js';
+import { analyseInThread, defaultWorkers } from './pipeline/pool.js';
 import { discoverTerms } from './extract/discover.js';
 import { addLocalEntry, defaultLexicon, localLexiconPath } from './extract/lexicon.js';
 import { isStockWord } from './segment/jieba.js';
@@ -15,9 +15,9 @@ import { createDriver, localBoltPort, localHome, resolveTarget, verifyTarget } f
 import { localStatus, startLocalNeo4j, stopLocalNeo4j, type RunningNeo4j } from './neo4j/local-server.js';
 import { repoRoot } from './neo4j/paths.js';
 import { SetupError } from './neo4j/provision.js';
-import { analyzeSource } from './pipeline/analyze.js';
+import type { AnalyzedReport } from './pipeline/analyze.js';
 import { startHttpServer } from './query/http-server.js';
-import { collectFiles, InputError, readSourceFile } from './read/read-file.js';
+import { collectFiles, InputError } from './read/read-file.js';
 
 const USAGE = `policygraph — Chinese policy terms in local education reports, as a graph
 
@@ -63,17 +63,19 @@ async function withGraph<T>(
   }
 }
 
-async function cmdAnalyze(args: string[], json: boolean): Promise<number> {
+/** Analyses files in this thread; bad files become InputErrors beside the reports. */
+async function analyseFiles(args: string[]): Promise<{ reports: AnalyzedReport[]; errors: InputError[] }> {
   const { files, errors } = collectFiles(args);
-  const reports = [];
-  for (const ref of files) {
-    try {
-      reports.push(...analyzeSource(await readSourceFile(ref.path, ref.root)));
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      errors.push(e);
-    }
+  const reports: AnalyzedReport[] = [];
+  for await (const { result } of analyseInThread(files)) {
+    if (result.ok) reports.push(...result.reports);
+    else errors.push(new InputError(result.file, result.reason));
   }
+  return { reports, errors };
+}
+
+async function cmdAnalyze(args: string[], json: boolean): Promise<number> {
+  const { reports, errors } = await analyseFiles(args);
   if (json) {
     const out = {
       reports,
@@ -88,18 +90,8 @@ async function cmdAnalyze(args: string[], json: boolean): Promise<number> {
 }
 
 async function cmdDiscover(args: string[], top: number, json: boolean): Promise<number> {
-  const { files, errors } = collectFiles(args);
-  const texts: string[] = [];
-  for (const ref of files) {
-    try {
-      for (const r of analyzeSource(await readSourceFile(ref.path, ref.root))) {
-        texts.push(r.sentences.map((s) => s.normText).join('\n'));
-      }
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      errors.push(e);
-    }
-  }
+  const { reports, errors } = await analyseFiles(args);
+  const texts = reports.map((r) => r.sentences.map((s) => s.normText).join('\n'));
   const candidates = discoverTerms(texts, {
     known: new Set(defaultLexicon().forms.keys()),
     isWord: isStockWord,

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestPaths } from '../load/ingest.js';
 import { migrate } from '../load/migrate.js';
+import { writeSource } from '../load/write-report.js';
 import { createDriver } from '../neo4j/connection.js';
 import { freePort, startLocalNeo4j } from '../neo4j/local-server.js';
 import { repoRoot, stateDir } from '../neo4j/paths.js';
@@ -137,7 +138,6 @@ async function main() {
         return (Date.now() - t) / 1000;
       });
       const batched = await withNeo4j(async (driver) => {
-        const { writeSource } = await import('../load/write-report.js');
         const bySource = new Map<string, typeof reports>();
         for (const r of reports) bySource.set(r.sourceId, [...(bySource.get(r.sourceId) ?? []), r]);
         const t = Date.now();

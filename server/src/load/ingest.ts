@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import type { Driver } from 'neo4j-driver';
-import { analyzeSource, type AnalyzedReport } from '../pipeline/analyze.js';
-import { analyseInWorkers } from '../pipeline/pool.js';
-import type { WorkResult } from '../pipeline/worker.js';
-import { collectFiles, InputError, readSourceFile } from '../read/read-file.js';
+import type { AnalyzedReport } from '../pipeline/analyze.js';
+import { analyseInThread, analyseInWorkers } from '../pipeline/pool.js';
+import { collectFiles } from '../read/read-file.js';
 import { writeSource, type WriteOutcome } from './write-report.js';
 
 export interface IngestSummary {
@@ -40,21 +39,6 @@ export interface IngestOptions {
   progress?: (p: IngestProgress) => void;
 }
 
-/** Reads and analyses in this thread (no workers): results in the same shape as the pool's. */
-async function* analyseHere(files: Array<{ path: string; root?: string }>) {
-  for (const f of files) {
-    let result: WorkResult;
-    try {
-      const source = await readSourceFile(f.path, f.root);
-      result = { seq: 0, ok: true, reports: analyzeSource(source), bytes: source.bytes };
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      result = { seq: 0, ok: false, file: e.file, reason: e.reason, fatal: false };
-    }
-    yield { path: f.path, result };
-  }
-}
-
 /**
  * Reads and analyses files (in worker threads when asked) and writes each file's
  * reports in one transaction, in input order. A bad file is reported and skipped;
@@ -78,7 +62,7 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
   };
   for (const e of errors) summary.failures.push({ file: e.file, reason: e.reason });
   const workers = opts.workers ?? 0;
-  const stream = workers > 0 ? analyseInWorkers(files, workers) : analyseHere(files);
+  const stream = workers > 0 ? analyseInWorkers(files, workers) : analyseInThread(files);
   let n = 0;
   for await (const { path, result } of stream) {
     n++;

@@ -38,12 +38,6 @@ UNWIND $ids AS id
 MATCH (r:${Label.Report} {${ReportProps.id}: id})
 DETACH DELETE r`;
 
-// Parts a file no longer has (it held three reports, now two).
-const DELETE_REPORTS_STALE = `
-UNWIND $staleIds AS id
-MATCH (r:${Label.Report} {${ReportProps.id}: id})
-DETACH DELETE r`;
-
 const UPSERT_REPORTS = `
 UNWIND $reports AS row
 MERGE (r:${Label.Report} {${ReportProps.id}: row.id})
@@ -144,8 +138,9 @@ const inOrder = (...statements: string[]) => statements.map((st) => `CALL () {${
 
 const CLEAR = inOrder(SUBTRACT_COOCCURS, DELETE_SENTENCES, DELETE_ANONYMISED_PLACES);
 
+// DELETE_REPORTS first: parts a file no longer has (it held three reports, now two).
 const WRITE = inOrder(
-  DELETE_REPORTS_STALE,
+  DELETE_REPORTS,
   UPSERT_REPORTS,
   MERGE_PLACES,
   LINK_PLACES,
@@ -272,7 +267,7 @@ export async function writeSource(
       const newIds = new Set(reports.map((r) => r.id));
       const { places, links, abouts } = placeRows(reports);
       await tx.run(WRITE, {
-        staleIds: oldIds.filter((id) => !newIds.has(id)),
+        ids: oldIds.filter((id) => !newIds.has(id)),
         reports: reports.map((r) => ({
           id: r.id,
           sourceId: r.sourceId,

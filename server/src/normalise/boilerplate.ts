@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { textLines } from './lines.js';
 import { keepRanges, type MappedText } from './mapped-text.js';
 
 interface SitePhrases {
@@ -53,22 +54,6 @@ const FOOTER_SHAPE = /^-\s|^[^。,;、]*$/u;
 
 const compactOf = (s: string) => s.replace(/\s+/g, '');
 
-interface Line {
-  from: number;
-  to: number;
-  text: string;
-}
-
-function linesOf(text: string): Line[] {
-  const out: Line[] = [];
-  let pos = 0;
-  for (const raw of text.split('\n')) {
-    out.push({ from: pos, to: pos + raw.length, text: raw });
-    pos += raw.length + 1;
-  }
-  return out;
-}
-
 /**
  * Removes site chrome by general signals: chrome phrases and metadata shapes,
  * link lists glued before text, blocks repeating earlier text (duplicated
@@ -76,7 +61,7 @@ function linesOf(text: string): Line[] {
  * structure survives.
  */
 export function dropBoilerplateLines(m: MappedText): { text: MappedText; dropped: DroppedLine[] } {
-  const lines = linesOf(m.text);
+  const lines = textLines(m.text);
   const keep: Array<[number, number]> = [];
   const dropped: DroppedLine[] = [];
   const drop = (text: string, reason: string) => dropped.push({ text: text.trim(), reason });

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { stockDictionary } from '../segment/jieba.js';
+import { stockEntry, type DictionaryEntry } from '../segment/jieba.js';
 
 export type DivisionLevel = 'province' | 'city' | 'county';
 
@@ -64,21 +64,22 @@ export function shortForms(name: string, level: DivisionLevel): string[] {
  * Short forms that are everyday words (平安, 南部, 光明) would match everywhere.
  * jieba's dictionary knows which: a frequent entry not tagged as a place name.
  */
-export function commonWords(candidates: Set<string>, jiebaDict: string): Set<string> {
+export function commonWords(candidates: Set<string>, lookup: (w: string) => DictionaryEntry | undefined): Set<string> {
   const common = new Set<string>();
-  for (const line of jiebaDict.split('\n')) {
-    const sp = line.indexOf(' ');
-    const word = line.slice(0, sp);
-    if (!candidates.has(word)) continue;
-    const [, freq, tag] = line.split(' ');
-    const f = Number(freq);
-    if ((f >= 500 && !['ns', 'nr', 'nrt', 'nz', 'x'].includes(tag ?? '')) || (f >= 3000 && tag !== 'ns'))
+  for (const word of candidates) {
+    const e = lookup(word);
+    if (!e) continue;
+    if ((e.freq >= 500 && !['ns', 'nr', 'nrt', 'nz', 'x'].includes(e.tag)) || (e.freq >= 3000 && e.tag !== 'ns')) {
       common.add(word);
+    }
   }
   return common;
 }
 
-export function buildGazetteer(data: Record<string, Record<string, string>>, jiebaDict = ''): Gazetteer {
+export function buildGazetteer(
+  data: Record<string, Record<string, string>>,
+  lookup: (w: string) => DictionaryEntry | undefined = () => undefined,
+): Gazetteer {
   const byCode = new Map<string, Division>();
   const walk = (parentCode: string, parent: string | null, level: DivisionLevel) => {
     for (const [code, name] of Object.entries(data[parentCode] ?? {})) {
@@ -105,7 +106,7 @@ export function buildGazetteer(data: Record<string, Record<string, string>>, jie
     add(d.name, d, false);
     for (const s of shortForms(d.name, d.level)) shorts.set(s, [...(shorts.get(s) ?? []), d]);
   }
-  const common = commonWords(new Set(shorts.keys()), jiebaDict);
+  const common = commonWords(new Set(shorts.keys()), lookup);
   for (const [s, divisions] of shorts) if (!common.has(s)) for (const d of divisions) add(s, d, true);
   const maxNameLength = Math.max(...[...byName.keys()].map((k) => k.length));
   const lengthsByFirst = new Map<string, number[]>();
@@ -125,7 +126,7 @@ export function defaultGazetteer(): Gazetteer {
   if (!cached) {
     const require = createRequire(import.meta.url);
     const data = require('china-area-data/data.json') as Record<string, Record<string, string>>;
-    cached = buildGazetteer(data, stockDictionary());
+    cached = buildGazetteer(data, stockEntry);
   }
   return cached;
 }

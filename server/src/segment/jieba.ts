@@ -67,7 +67,7 @@ export function stockCut(text: string): string[] {
 let stockDictText: string | undefined;
 
 /** The text of jieba's stock dictionary ("word freq tag" lines), read once; empty if absent. */
-export function stockDictionary(): string {
+function stockDictionary(): string {
   if (stockDictText === undefined) {
     const require = createRequire(import.meta.url);
     const file = path.join(path.dirname(require.resolve('nodejieba')), 'submodules/cppjieba/dict/jieba.dict.utf8');
@@ -76,17 +76,27 @@ export function stockDictionary(): string {
   return stockDictText;
 }
 
-let stockWords: Map<string, number> | undefined;
+export interface DictionaryEntry {
+  freq: number;
+  tag: string;
+}
 
-function stockWordMap(): Map<string, number> {
+let stockWords: Map<string, DictionaryEntry> | undefined;
+
+/** jieba's stock dictionary as word -> frequency and POS tag, parsed once per process. */
+function stockWordMap(): Map<string, DictionaryEntry> {
   if (!stockWords) {
     stockWords = new Map();
     for (const line of stockDictionary().split('\n')) {
-      const [word, freq] = line.split(' ');
-      if (word) stockWords.set(word, Number(freq) || 0);
+      const [word, freq, tag] = line.split(' ');
+      if (word) stockWords.set(word, { freq: Number(freq) || 0, tag: tag ?? '' });
     }
   }
   return stockWords;
+}
+
+export function stockEntry(word: string): DictionaryEntry | undefined {
+  return stockWordMap().get(word);
 }
 
 /** Whether jieba's stock dictionary knows the word (ordinary vocabulary, not a new term). */
@@ -96,5 +106,5 @@ export function isStockWord(word: string): boolean {
 
 /** The word's frequency in jieba's stock dictionary (0 when it is not there). */
 export function stockFrequency(word: string): number {
-  return stockWordMap().get(word) ?? 0;
+  return stockWordMap().get(word)?.freq ?? 0;
 }

@@ -1,3 +1,4 @@
+import { textLines } from '../normalise/lines.js';
 import { concatMapped, originalSpan, sliceMapped, type MappedText } from '../normalise/mapped-text.js';
 
 export interface Sentence {
@@ -26,14 +27,7 @@ interface Line {
  * (`高考\n2、本二…`) is not a list item and is skipped.
  */
 export function paragraphs(m: MappedText, fired?: Record<string, number>): Line[][] {
-  const lines: Line[] = [];
-  let pos = 0;
-  for (const raw of m.text.split('\n')) {
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
-    if (trimmed) lines.push({ from: pos + lead, to: pos + lead + trimmed.length });
-    pos += raw.length + 1;
-  }
+  const lines: Line[] = textLines(m.text, { trim: true });
   const out: Line[][] = [];
   let current: Line[] = [];
   for (const line of lines) {

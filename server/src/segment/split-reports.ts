@@ -1,3 +1,4 @@
+import { textLines } from '../normalise/lines.js';
 import { sliceMapped, type MappedText } from '../normalise/mapped-text.js';
 
 export interface ReportPart {
@@ -37,23 +38,10 @@ interface Heading {
 
 function headingsOf(text: string): Heading[] {
   const out: Heading[] = [];
-  let pos = 0;
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    const lead = raw.length - raw.trimStart().length;
-    if (line.length >= 2 && line.length <= 32 && !SENTENCE_END.test(line)) {
-      const m = NUMBERED_HEADING.exec(line);
-      if (m?.groups) {
-        out.push({
-          from: pos + lead,
-          to: pos + lead + line.length,
-          line,
-          stem: m.groups.stem ?? '',
-          ord: ordinalValue(m.groups.ord ?? ''),
-        });
-      }
-    }
-    pos += raw.length + 1;
+  for (const { from, to, text: line } of textLines(text, { trim: true })) {
+    if (line.length < 2 || line.length > 32 || SENTENCE_END.test(line)) continue;
+    const m = NUMBERED_HEADING.exec(line);
+    if (m?.groups) out.push({ from, to, line, stem: m.groups.stem ?? '', ord: ordinalValue(m.groups.ord ?? '') });
   }
   return out;
 }
