@@ -1,30 +1,82 @@
-import type { EntitySummary, Mention, SpreadRow } from './api';
-import { SpreadTable } from './SpreadTable';
+import { useState } from 'react';
+import { kwicAll, mentionsAll, type EntitySummary, type GraphNode, type Mention, type SpreadRow } from './api';
+import { toCsv } from './export/csv';
+import { download, fileStem } from './export/download';
 import { kindColor, kindLabel } from './kinds';
+import { placeLabel } from './place-label';
+import { SpreadTable } from './SpreadTable';
 
-/** 金湾区(珠海市·广东省), or 匿名 / 未知 when the report does not say. */
-function placeLabel(r: Mention['report']): string {
-  if (!r.place) return r.placeStatus === 'ambiguous' ? '地点不确定' : '地点未知';
-  const chain = r.place.chain.map((c) => c.name).join('·');
-  const name = r.place.anonymised ? `${r.place.name}(匿名)` : r.place.name;
-  return chain ? `${name}(${chain})` : name;
-}
-
-/** The sentences behind the selected entity, as written, with the mention marked. */
-export function EvidencePanel({
-  entity,
-  mentions,
-  total,
-  loading,
-  places,
-}: {
+interface Props {
   entity: EntitySummary | null;
   mentions: Mention[];
   total: number;
   loading: boolean;
   places: SpreadRow[];
-}) {
+  /** Neighbours in the graph, strongest first: the keyboard's way to walk the graph. */
+  neighbours: GraphNode[];
+  inMatrix: boolean;
+  onOpenReport: (reportId: string, at: number) => void;
+  onOpenEntity: (id: string) => void;
+  onAddToMatrix: (id: string) => void;
+}
+
+async function exportMentions(entity: EntitySummary) {
+  const rows = await mentionsAll(entity.id);
+  download(
+    `${fileStem(entity.name)}_mentions.csv`,
+    toCsv(
+      [
+        'entity_id',
+        'surface',
+        'report_id',
+        'report_title',
+        'place',
+        'year',
+        'start',
+        'end',
+        'cue',
+        'score',
+        'sentence_id',
+        'sentence',
+      ],
+      rows.map((m) => [
+        entity.id,
+        m.surface,
+        m.report.id,
+        m.report.title,
+        placeLabel(m.report),
+        m.report.year,
+        m.start,
+        m.end,
+        m.cue,
+        m.score,
+        m.sentence.id,
+        m.sentence.text,
+      ]),
+    ),
+  );
+}
+
+async function exportKwic(entity: EntitySummary) {
+  const rows = await kwicAll(entity.id);
+  download(
+    `${fileStem(entity.name)}_kwic.csv`,
+    toCsv(
+      ['left', 'keyword', 'right', 'report_id', 'report_title', 'place', 'year', 'sentence_id'],
+      rows.map((k) => [k.left, k.keyword, k.right, k.reportId, k.reportTitle, k.place, k.year, k.sentenceId]),
+    ),
+  );
+}
+
+/** The sentences behind the selected entity, as written, with the mention marked and a way to the full report. */
+export function EvidencePanel(p: Props) {
+  const { entity, mentions, total, loading, places, neighbours } = p;
+  const [busy, setBusy] = useState<string | null>(null);
   if (!entity) return <aside className="evidence empty">点击图中的节点,查看提及它的句子。</aside>;
+  const run = (what: string, f: () => Promise<void>) => {
+    setBusy(what);
+    f().finally(() => setBusy(null));
+  };
   return (
     <aside className="evidence" aria-live="polite">
       <h2>
@@ -38,6 +90,17 @@ export function EvidencePanel({
         {entity.mentionCount} 处提及 · {entity.reportCount} 份报告
         {entity.aliases.length > 1 && <> · 别名:{entity.aliases.filter((a) => a !== entity.name).join('、')}</>}
       </p>
+      <div className="actions">
+        <button onClick={() => p.onAddToMatrix(entity.id)} disabled={p.inMatrix}>
+          {p.inMatrix ? '已在矩阵中' : '加入矩阵'}
+        </button>
+        <button data-testid="export-mentions-csv" onClick={() => run('m', () => exportMentions(entity))}>
+          {busy === 'm' ? '导出中…' : '提及 CSV'}
+        </button>
+        <button data-testid="export-kwic-csv" onClick={() => run('k', () => exportKwic(entity))}>
+          {busy === 'k' ? '导出中…' : 'KWIC CSV'}
+        </button>
+      </div>
       <SpreadTable rows={places} />
       {loading && <p>加载中…</p>}
       <ol className="sentences" data-testid="sentences">
@@ -53,7 +116,16 @@ export function EvidencePanel({
               </div>
               <div className="source">
                 — {placeLabel(m.report)}
-                {m.report.year !== null && ` · ${m.report.year}年`} · {m.report.title}({m.report.id})
+                {m.report.year !== null && ` · ${m.report.year}年`} ·{' '}
+                <a
+                  href={`?view=report&report=${encodeURIComponent(m.report.id)}&at=${m.start}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    p.onOpenReport(m.report.id, m.start);
+                  }}
+                >
+                  {m.report.title}({m.report.id})
+                </a>
               </div>
             </li>
           );
@@ -61,8 +133,24 @@ export function EvidencePanel({
       </ol>
       {total > mentions.length && (
         <p className="meta">
-          显示 {mentions.length} / {total} 条
+          显示 {mentions.length} / {total} 条(年份筛选或上限);完整列表请导出 CSV
         </p>
+      )}
+      {neighbours.length > 0 && (
+        <nav className="neighbours" aria-label="相关实体">
+          <h3>图中相关</h3>
+          <ul>
+            {neighbours.map((n) => (
+              <li key={n.id}>
+                <button onClick={() => p.onOpenEntity(n.id)}>
+                  <span className="dot" style={{ background: kindColor(n.kind) }} />
+                  {n.label}
+                  <span className="count">{n.weight}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
       )}
     </aside>
   );

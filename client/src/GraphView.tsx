@@ -1,13 +1,19 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
 import { useEffect, useRef } from 'react';
 import type { GraphEdge, GraphNode } from './api';
+import { layoutOptions } from './graph-layout';
 import { kindColor } from './kinds';
+
+cytoscape.use(fcose);
 
 interface Props {
   nodes: GraphNode[];
   edges: GraphEdge[];
   selected: string | null;
   onTapNode: (node: GraphNode) => void;
+  /** Hands the Cytoscape instance to exporters. */
+  onReady?: (cy: Core) => void;
 }
 
 const STYLE: cytoscape.StylesheetJson = [
@@ -23,6 +29,7 @@ const STYLE: cytoscape.StylesheetJson = [
       'text-margin-y': 3,
       'text-max-width': '120px',
       'text-wrap': 'ellipsis',
+      'min-zoomed-font-size': 7,
       width: 'mapData(weight, 0, 10, 16, 40)',
       height: 'mapData(weight, 0, 10, 16, 40)',
     },
@@ -50,17 +57,28 @@ function toElements(nodes: GraphNode[], edges: GraphEdge[]): ElementDefinition[]
 }
 
 /** Cytoscape canvas; new elements are added in place and laid out again. */
-export function GraphView({ nodes, edges, selected, onTapNode }: Props) {
+export function GraphView({ nodes, edges, selected, onTapNode, onReady }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
   const onTap = useRef(onTapNode);
   onTap.current = onTapNode;
 
   useEffect(() => {
-    const instance = cytoscape({ container: container.current, style: STYLE, wheelSensitivity: 0.3, maxZoom: 1.6 });
+    const instance = cytoscape({
+      container: container.current,
+      style: STYLE,
+      wheelSensitivity: 0.3,
+      maxZoom: 1.6,
+      // Big graphs stay smooth while panning: edges and labels are skipped during the gesture.
+      hideEdgesOnViewport: true,
+      textureOnViewport: true,
+    });
     instance.on('tap', 'node', (evt) => onTap.current(evt.target.data() as GraphNode));
     cy.current = instance;
-    (window as unknown as { __cy?: Core }).__cy = instance; // for browser tests and the console
+    // For browser tests and the console.
+    (window as unknown as { __cy?: Core }).__cy = instance;
+    (window as unknown as { __pgLayout?: typeof layoutOptions }).__pgLayout = layoutOptions;
+    onReady?.(instance);
     return () => instance.destroy();
   }, []);
 
@@ -68,8 +86,10 @@ export function GraphView({ nodes, edges, selected, onTapNode }: Props) {
     const instance = cy.current;
     if (!instance) return;
     const wanted = new Set([...nodes.map((n) => n.id), ...edges.map((e) => e.id)]);
-    instance.elements().forEach((el) => {
-      if (!wanted.has(el.id())) el.remove();
+    instance.batch(() => {
+      instance.elements().forEach((el) => {
+        if (!wanted.has(el.id())) el.remove();
+      });
     });
     const firstDraw = instance.nodes().empty();
     const fresh = toElements(nodes, edges).filter((el) => instance.getElementById(String(el.data.id)).empty());
@@ -81,21 +101,7 @@ export function GraphView({ nodes, edges, selected, onTapNode }: Props) {
         const base = anchor.nonempty() ? anchor.nodes()[0]!.position() : { x: 0, y: 0 };
         n.position({ x: base.x + (Math.random() - 0.5) * 120, y: base.y + (Math.random() - 0.5) * 120 });
       });
-      instance
-        .layout({
-          name: 'cose',
-          animate: false,
-          randomize: firstDraw,
-          fit: true,
-          padding: 30,
-          nodeRepulsion: () => 400000,
-          idealEdgeLength: () => 100,
-          edgeElasticity: () => 100,
-          nodeOverlap: 20,
-          gravity: 0.25,
-          numIter: 1500,
-        })
-        .run();
+      instance.layout(layoutOptions(instance.nodes().length, firstDraw)).run();
     }
   }, [nodes, edges]);
 

@@ -66,16 +66,16 @@ export async function searchEntities(text: string): Promise<EntitySummary[]> {
   return data.search;
 }
 
-export async function neighborhood(id: string, limit = 40): Promise<Graph | null> {
+export async function neighborhood(id: string, limit = 40, kinds: string[] = []): Promise<Graph | null> {
   const data = await gql<{ neighborhood: Graph | null }>(
-    `query Neighborhood($id: ID!, $limit: Int) {
-      neighborhood(id: $id, limit: $limit) {
+    `query Neighborhood($id: ID!, $limit: Int, $kinds: [EntityKind!]) {
+      neighborhood(id: $id, limit: $limit, kinds: $kinds) {
         center total
         nodes { id label kind weight }
         edges { id source target weight kind }
       }
     }`,
-    { id, limit },
+    { id, limit, kinds: kinds.length ? kinds : null },
   );
   return data.neighborhood;
 }
@@ -115,13 +115,216 @@ export interface SpreadRow {
   lastYear: number | null;
 }
 
-/** Which places mention an entity, at the county level, most reports first. */
-export async function spread(id: string): Promise<SpreadRow[]> {
+export interface YearRange {
+  from: number | null;
+  to: number | null;
+}
+
+/** Which places mention an entity at a level, most reports first. */
+export async function spread(id: string, level = 'COUNTY', years: YearRange = { from: null, to: null }) {
   const data = await gql<{ spread: SpreadRow[] }>(
-    `query Spread($id: ID!) {
-      spread(id: $id, level: COUNTY) { place { name code anonymised } reports mentions firstYear lastYear }
+    `query Spread($id: ID!, $level: PlaceLevel, $from: Int, $to: Int) {
+      spread(id: $id, level: $level, yearFrom: $from, yearTo: $to) {
+        place { name code anonymised } reports mentions firstYear lastYear
+      }
     }`,
-    { id },
+    { id, level, from: years.from, to: years.to },
   );
   return data.spread;
+}
+
+/** Diffusion: places in the order they first mention the entity. */
+export async function timeline(id: string, level = 'COUNTY'): Promise<SpreadRow[]> {
+  const data = await gql<{ timeline: SpreadRow[] }>(
+    `query Timeline($id: ID!, $level: PlaceLevel) {
+      timeline(id: $id, level: $level) { place { name code anonymised } reports mentions firstYear lastYear }
+    }`,
+    { id, level },
+  );
+  return data.timeline;
+}
+
+export interface MatrixPlace {
+  code: string;
+  name: string;
+  level: string;
+  anonymised: boolean;
+  chain: Array<{ code: string; name: string; level: string }>;
+}
+export interface MatrixCell {
+  entityId: string;
+  placeCode: string;
+  reports: number;
+  mentions: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+export interface Matrix {
+  entities: Array<{ id: string; name: string; kind: string }>;
+  places: MatrixPlace[];
+  cells: MatrixCell[];
+}
+
+/** The place × policy matrix: one cell per place and entity that meet in some report. */
+export async function matrix(
+  ids: string[],
+  level: string,
+  within: string | null,
+  years: YearRange = { from: null, to: null },
+): Promise<Matrix> {
+  const data = await gql<{ matrix: Matrix }>(
+    `query Matrix($ids: [ID!], $level: PlaceLevel, $within: String, $from: Int, $to: Int) {
+      matrix(ids: $ids, level: $level, within: $within, yearFrom: $from, yearTo: $to) {
+        entities { id name kind }
+        places { code name level anonymised chain { code name level } }
+        cells { entityId placeCode reports mentions firstYear lastYear }
+      }
+    }`,
+    { ids, level, within, from: years.from, to: years.to },
+  );
+  return data.matrix;
+}
+
+export interface SentenceMention {
+  entityId: string;
+  kind: string;
+  name: string;
+  surface: string;
+  start: number;
+  end: number;
+}
+export interface ReportSentence {
+  id: string;
+  idx: number;
+  text: string;
+  start: number;
+  end: number;
+  paragraph: number;
+  heading: string | null;
+  mentions: SentenceMention[];
+}
+export interface ReportText {
+  id: string;
+  title: string;
+  year: number | null;
+  coversYear: number | null;
+  placeStatus: string;
+  sourcePath: string;
+  place: Mention['report']['place'];
+  sentences: ReportSentence[];
+  total: number;
+}
+
+const REPORT_PAGE = 500;
+/** Guards the browser against a pathological report; the view says when it stops short. */
+const REPORT_MAX_SENTENCES = 20_000;
+
+/** A whole report, sentence by sentence, with every mention in it (paged under the server's page cap). */
+export async function reportText(id: string): Promise<ReportText | null> {
+  let after: string | null = null;
+  let report: ReportText | null = null;
+  for (;;) {
+    const data: {
+      report:
+        | (Omit<ReportText, 'sentences' | 'total'> & {
+            sentences: {
+              totalCount: number;
+              pageInfo: { hasNextPage: boolean; endCursor: string | null };
+              edges: Array<{ node: ReportSentence }>;
+            };
+          })
+        | null;
+    } = await gql(
+      `query Report($id: ID!, $first: Int, $after: String) {
+        report(id: $id) {
+          id title year coversYear placeStatus sourcePath
+          place { name anonymised chain { name } }
+          sentences(first: $first, after: $after) {
+            totalCount
+            pageInfo { hasNextPage endCursor }
+            edges { node { id idx text start end paragraph heading mentions { entityId kind name surface start end } } }
+          }
+        }
+      }`,
+      { id, first: REPORT_PAGE, after },
+    );
+    if (!data.report) return report;
+    const { sentences, ...meta } = data.report;
+    report ??= { ...meta, sentences: [], total: sentences.totalCount };
+    report.sentences.push(...sentences.edges.map((e) => e.node));
+    if (!sentences.pageInfo.hasNextPage || report.sentences.length >= REPORT_MAX_SENTENCES) return report;
+    after = sentences.pageInfo.endCursor;
+  }
+}
+
+export interface KwicLine {
+  left: string;
+  keyword: string;
+  right: string;
+  reportId: string;
+  reportTitle: string;
+  place: string | null;
+  year: number | null;
+  sentenceId: string;
+}
+
+interface Page<T> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: Array<{ node: T }>;
+}
+
+/** Follows a Relay connection to its end (exports want every row, the server caps each page). */
+async function allPages<T>(fetchPage: (after: string | null) => Promise<Page<T> | null>, max = 50_000): Promise<T[]> {
+  const rows: T[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = await fetchPage(after);
+    if (!page) return rows;
+    rows.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage || rows.length >= max) return rows;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+export function kwicAll(id: string, window = 30): Promise<KwicLine[]> {
+  return allPages(async (after) => {
+    const data = await gql<{ kwic: Page<KwicLine> }>(
+      `query Kwic($id: ID!, $window: Int, $after: String) {
+        kwic(id: $id, window: $window, first: 500, after: $after) {
+          totalCount pageInfo { hasNextPage endCursor }
+          edges { node { left keyword right reportId reportTitle place year sentenceId } }
+        }
+      }`,
+      { id, window, after },
+    );
+    return data.kwic;
+  });
+}
+
+export interface FullMention extends Mention {
+  cue: string;
+  score: number | null;
+}
+
+export function mentionsAll(id: string): Promise<FullMention[]> {
+  return allPages(async (after) => {
+    const data = await gql<{ entity: { mentions: Page<FullMention> } | null }>(
+      `query Mentions($id: ID!, $after: String) {
+        entity(id: $id) {
+          mentions(first: 500, after: $after) {
+            totalCount pageInfo { hasNextPage endCursor }
+            edges {
+              node {
+                surface start end cue score sentence { id text start }
+                report { id title year placeStatus place { name anonymised chain { name } } }
+              }
+            }
+          }
+        }
+      }`,
+      { id, after },
+    );
+    return data.entity?.mentions ?? null;
+  });
 }
