@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startHttpServer } from '@policygraph/server';
 import type { Driver } from 'neo4j-driver';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshGraphWithSeeds, repoRoot, testDriver } from '../helpers.js';
+import { parseCsv } from '../../client/src/export/csv.js';
+import { launchChromium } from './browser.js';
 
-// Debian's chromium; tests never download a browser.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const shots = path.join(repoRoot, 'test', 'screenshots');
 
 let driver: Driver;
@@ -19,19 +19,7 @@ beforeAll(async () => {
   driver = testDriver();
   await freshGraphWithSeeds(driver);
   http = await startHttpServer({ driver, port: 0, clientDir: path.join(repoRoot, 'client', 'dist') });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   fs.mkdirSync(shots, { recursive: true });
 });
@@ -116,5 +104,168 @@ describe('the viewer', () => {
     await fresh.locator('.evidence h2').filter({ hasText: '两学一做' }).waitFor();
     await fresh.waitForFunction(() => (window as any).__cy?.nodes().length > 1);
     await fresh.close();
+  });
+});
+
+/** Clicks `button` and returns the downloaded file's name and bytes. */
+async function downloadFrom(p: Page, testId: string): Promise<{ name: string; body: Buffer }> {
+  const [download] = await Promise.all([p.waitForEvent('download'), p.getByTestId(testId).click()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), body: fs.readFileSync(file) };
+}
+
+describe('the research workbench', () => {
+  let work: Page;
+  beforeAll(async () => {
+    work = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    await work.goto(`${http.url}/?entity=${encodeURIComponent('POLICY:控辍保学')}`);
+    await work.locator('.evidence h2').filter({ hasText: '控辍保学' }).waitFor();
+    await work.waitForFunction(() => (window as any).__cy?.nodes().length > 3);
+  });
+  afterAll(() => work?.close());
+
+  it('an evidence line opens the full report with that mention highlighted', async () => {
+    const line = work.getByTestId('sentences').locator('li').filter({ hasText: '控輟保學' }).first();
+    const sentence = (await line.locator('.sentence').textContent())!;
+    await line.locator('.source a').click();
+    const view = work.getByTestId('report-view');
+    await view.waitFor();
+    const target = view.locator('mark.target');
+    await target.waitFor();
+    expect(await target.textContent()).toBe('控輟保學');
+    // The highlighted mention sits in the sentence the evidence line quoted, scrolled into view.
+    expect(sentence).toContain((await target.locator('xpath=ancestor::span[@data-sentence]').textContent())!);
+    await expect(target.isVisible()).resolves.toBe(true);
+    const box = (await target.boundingBox())!;
+    expect(box.y).toBeGreaterThan(0);
+    expect(box.y).toBeLessThan(800);
+    expect(await view.locator('h2').textContent()).toMatch(/将乐/);
+    // Other entities in the report are marked too, and the URL cites the mention.
+    expect(await view.locator('mark.mention').count()).toBeGreaterThan(10);
+    expect(work.url()).toMatch(/view=report&report=[^&]+&at=\d+/);
+    await work.screenshot({ path: path.join(shots, 'workbench-report-view.png') });
+    await view.getByRole('button', { name: '返回' }).click();
+    await work.getByTestId('graph').waitFor();
+  });
+
+  it('the matrix shows which places mention 控辍保学, drills down from province to county and exports CSV', async () => {
+    await work.getByRole('tab', { name: '地区矩阵' }).click();
+    const table = work.getByTestId('matrix');
+    await table.waitFor();
+    const rows = await table.locator('tbody th').allTextContents();
+    expect(rows.some((r) => r.startsWith('将乐县'))).toBe(true);
+    expect(rows.some((r) => r.startsWith('xx市'))).toBe(true);
+    const header = await table.locator('thead th').allTextContents();
+    expect(header[1]).toMatch(/控辍保学/);
+    expect(header.length).toBeGreaterThan(2); // its strongest policy/program neighbours join as columns
+    await expect(work.getByTestId('timeline').textContent()).resolves.toMatch(/传播时间线/);
+    await work.screenshot({ path: path.join(shots, 'workbench-matrix.png') });
+
+    const csv = await downloadFrom(work, 'export-matrix-csv');
+    expect(csv.name).toMatch(/matrix\.csv$/);
+    const parsed = parseCsv(csv.body.toString('utf8'));
+    expect(parsed[0]).toContain('entity_id');
+    const jiangle = parsed.find((r) => r[1] === '将乐县' && r[5] === 'POLICY:控辍保学');
+    expect(jiangle?.[8]).toBe('1'); // one report
+    expect(Number(jiangle?.[9])).toBeGreaterThanOrEqual(1);
+
+    // Drill-down: provinces → 福建省's cities → 三明市's counties → 将乐县.
+    await work.getByRole('combobox').filter({ hasText: '省' }).selectOption('PROVINCE');
+    await table.locator('tbody th').filter({ hasText: '福建省' }).waitFor();
+    await table.getByRole('button', { name: /福建省/ }).click();
+    await table.getByRole('button', { name: /三明市/ }).click();
+    await table.locator('tbody th').filter({ hasText: '将乐县' }).waitFor();
+    expect(await work.locator('.crumbs').textContent()).toMatch(/全国 › 福建省 › 三明市/);
+    expect(work.url()).toMatch(/within=/);
+  });
+
+  it('exports the graph as PNG, GraphML and Cytoscape JSON, and the evidence as CSV', async () => {
+    await work.getByRole('tab', { name: '关系图' }).click();
+    await work.waitForFunction(() => (window as any).__cy?.nodes().length > 3);
+    const shown = await work.evaluate(() => ({
+      nodes: (window as any).__cy.nodes().length as number,
+      edges: (window as any).__cy.edges().length as number,
+    }));
+
+    const png = await downloadFrom(work, 'export-png');
+    expect(png.body.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.body.readUInt32BE(16)).toBeGreaterThan(100); // IHDR width
+
+    const graphml = await downloadFrom(work, 'export-graphml');
+    const counted = await work.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      if (doc.querySelector('parsererror')) throw new Error('GraphML does not parse');
+      return { nodes: doc.getElementsByTagName('node').length, edges: doc.getElementsByTagName('edge').length };
+    }, graphml.body.toString('utf8'));
+    expect(counted).toEqual(shown);
+
+    const cyjs = JSON.parse((await downloadFrom(work, 'export-cyjs')).body.toString('utf8'));
+    expect(cyjs.elements.nodes).toHaveLength(shown.nodes);
+    expect(cyjs.elements.edges).toHaveLength(shown.edges);
+    expect(cyjs.elements.nodes[0].position).toBeDefined();
+
+    const mentions = parseCsv((await downloadFrom(work, 'export-mentions-csv')).body.toString('utf8'));
+    const kwic = parseCsv((await downloadFrom(work, 'export-kwic-csv')).body.toString('utf8'));
+    const total = await work.evaluate(async () => {
+      const res = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ entity(id: "POLICY:控辍保学") { mentionCount } }' }),
+      });
+      return (await res.json()).data.entity.mentionCount as number;
+    });
+    expect(mentions.length - 1).toBe(total);
+    expect(kwic.length - 1).toBe(total);
+    expect(new Set(kwic.slice(1).map((r) => r[1]))).toEqual(new Set(['控辍保学', '控輟保學']));
+  });
+
+  it('the kind filter hides kinds from the graph and survives in the URL', async () => {
+    const before = await cyCount(work, 'node[kind = "DOCUMENT"]');
+    expect(before).toBeGreaterThan(0);
+    await work.locator('fieldset.kinds label').filter({ hasText: '文件' }).locator('input').uncheck();
+    await work.waitForFunction(() => (window as any).__cy.nodes('[kind = "DOCUMENT"]').length === 0);
+    expect(work.url()).toMatch(/kinds=/);
+    expect(work.url()).not.toMatch(/DOCUMENT/);
+    expect(await cyCount(work, 'node[kind = "POLICY"]')).toBeGreaterThan(0);
+  });
+
+  it('lays out a 2,000-node graph with the draft layout and stays usable', async () => {
+    const ms = await work.evaluate(() => {
+      const w = window as any;
+      const cy = w.__cy;
+      cy.elements().remove();
+      const els: any[] = [];
+      for (let i = 0; i < 2000; i++) els.push({ group: 'nodes', data: { id: `n${i}`, label: `节点${i}`, weight: 1 } });
+      // A scale-free-ish graph: each node links to an earlier one, hubs attract more.
+      for (let i = 1; i < 2000; i++) {
+        els.push({
+          group: 'edges',
+          data: {
+            id: `e${i}`,
+            source: `n${i}`,
+            target: `n${Math.floor(Math.random() * Math.random() * i)}`,
+            weight: 1,
+          },
+        });
+        if (i % 3 === 0)
+          els.push({ group: 'edges', data: { id: `f${i}`, source: `n${i}`, target: `n${(i * 7) % i}`, weight: 1 } });
+      }
+      cy.add(els);
+      const t0 = performance.now();
+      cy.layout(w.__pgLayout(cy.nodes().length, true)).run();
+      return performance.now() - t0;
+    });
+    console.log(`fCoSE draft layout of 2,000 nodes: ${Math.round(ms)} ms`);
+    const spread = await work.evaluate(() => {
+      const bb = (window as any).__cy.nodes().boundingBox();
+      return { w: bb.w, h: bb.h };
+    });
+    // Laid out, not piled on one point.
+    expect(spread.w).toBeGreaterThan(500);
+    expect(spread.h).toBeGreaterThan(500);
+    await work.screenshot({ path: path.join(shots, 'workbench-2000-nodes.png') });
+    // Still interactive after the layout: the page answers a click.
+    await work.getByRole('tab', { name: '地区矩阵' }).click();
+    await work.getByTestId('matrix-view').waitFor();
   });
 });
