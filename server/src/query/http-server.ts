@@ -32,20 +32,31 @@ function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerRe
   fs.createReadStream(file).pipe(res);
 }
 
-export interface ServeOptions {
-  driver: Driver;
+export interface HandlerOptions {
   database?: string;
+  /** Enables the mutations and is then required as `Authorization: Bearer <token>` (default: POLICYGRAPH_TOKEN). */
+  token?: string;
+}
+
+export interface ServeOptions extends HandlerOptions {
+  driver: Driver;
   port: number;
   host?: string;
   clientDir?: string;
 }
 
-export function createGraphQLHandler(driver: Driver, database?: string) {
+export function createGraphQLHandler(driver: Driver, opts: HandlerOptions = {}) {
+  const token = opts.token ?? process.env.POLICYGRAPH_TOKEN ?? null;
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'PolicyGraph GraphQL' },
-    context: () => createContext(driver, database),
+    context: ({ request }) =>
+      createContext(driver, {
+        database: opts.database,
+        token: token || null,
+        authorization: request.headers.get('authorization'),
+      }),
     logging: 'warn',
   });
 }
@@ -54,7 +65,7 @@ export function createGraphQLHandler(driver: Driver, database?: string) {
 export async function startHttpServer(
   opts: ServeOptions,
 ): Promise<{ server: http.Server; url: string; close(): Promise<void> }> {
-  const yoga = createGraphQLHandler(opts.driver, opts.database);
+  const yoga = createGraphQLHandler(opts.driver, opts);
   const clientDir = opts.clientDir;
   const server = http.createServer((req, res) => {
     if ((req.url ?? '').startsWith('/graphql')) {

@@ -1,0 +1,90 @@
+import { startHttpServer } from '@policygraph/server';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshGraphWithSeeds, testDriver } from '../helpers.js';
+
+let driver: Driver;
+let http: Awaited<ReturnType<typeof startHttpServer>>;
+
+async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(`${http.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+}
+
+beforeAll(async () => {
+  driver = testDriver();
+  await freshGraphWithSeeds(driver);
+  http = await startHttpServer({ driver, port: 0 });
+});
+afterAll(async () => {
+  await http.close();
+  await driver.close();
+});
+
+const JINWAN_REPORT = '004_d7713d232ce62d68/1'; // 金湾区, written in traditional script
+
+describe('report view: sentences with their mentions', () => {
+  it('pages through a report’s sentences in order, each mention pointing at its span of the text', async () => {
+    const q = `query($id: ID!, $after: String) { report(id: $id) { sentenceCount
+      sentences(first: 40, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+        edges { node { id idx text start end paragraph heading mentions { entityId kind name surface start end } } } } } }`;
+    const sentences: any[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (;;) {
+      const r: any = await gql(q, { id: JINWAN_REPORT, after });
+      expect(r.errors).toBeUndefined();
+      const conn = r.data.report.sentences;
+      total = conn.totalCount;
+      sentences.push(...conn.edges.map((e: any) => e.node));
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThan(40); // more than one page
+    expect(sentences).toHaveLength(total);
+    expect(sentences.map((s) => s.idx)).toEqual([...Array(total).keys()]);
+    expect(sentences.some((s) => s.heading)).toBe(true);
+    let mentions = 0;
+    for (const s of sentences) {
+      expect(s.end - s.start).toBe(s.text.length);
+      for (const m of s.mentions) {
+        mentions++;
+        // Offsets are in the original text: the sentence's slice there is the surface as written.
+        expect(s.text.slice(m.start - s.start, m.end - s.start)).toBe(m.surface);
+      }
+    }
+    expect(mentions).toBeGreaterThan(20);
+    const lxyz = sentences.flatMap((s) => s.mentions).filter((m: any) => m.entityId === 'POLICY:两学一做');
+    expect(lxyz.length).toBeGreaterThan(0);
+    expect(lxyz[0]).toMatchObject({ kind: 'POLICY', name: '两学一做' });
+    expect(lxyz.some((m: any) => m.surface.startsWith('兩學'))).toBe(true);
+  });
+
+  it('lists a report’s entities with their mention counts in that report, filtered by kind', async () => {
+    const r = await gql(
+      `query($id: ID!) { report(id: $id) {
+        all: entities(first: 500) { totalCount edges { mentions node { id kind } } }
+        policies: entities(first: 500, kinds: [POLICY]) { totalCount edges { mentions node { id kind reportCount } } }
+        sentences(first: 500) { edges { node { mentions { entityId } } } } } }`,
+      { id: JINWAN_REPORT },
+    );
+    expect(r.errors).toBeUndefined();
+    const rep = r.data!.report;
+    const counted = new Map<string, number>();
+    for (const e of rep.sentences.edges)
+      for (const m of e.node.mentions) counted.set(m.entityId, (counted.get(m.entityId) ?? 0) + 1);
+    expect(rep.all.totalCount).toBe(counted.size);
+    for (const e of rep.all.edges) expect(e.mentions).toBe(counted.get(e.node.id));
+    const perEdge = rep.all.edges.map((e: any) => e.mentions);
+    expect(perEdge).toEqual([...perEdge].sort((a: number, b: number) => b - a)); // most mentioned first
+    expect(rep.policies.totalCount).toBeGreaterThan(0);
+    expect(rep.policies.totalCount).toBeLessThan(rep.all.totalCount);
+    for (const e of rep.policies.edges) expect(e.node.kind).toBe('POLICY');
+    const lxyz = rep.policies.edges.find((e: any) => e.node.id === 'POLICY:两学一做');
+    expect(lxyz.node.reportCount).toBe(2); // distinct reports, not mentions
+  });
+});
