@@ -88,3 +88,60 @@ describe('report view: sentences with their mentions', () => {
     expect(lxyz.node.reportCount).toBe(2); // distinct reports, not mentions
   });
 });
+
+describe('matrix: entities × places', () => {
+  it('agrees cell by cell with spread, resolves terms in any spelling and names what it could not find', async () => {
+    const r = await gql(`{
+      matrix(terms: ["兩學一做", "精准扶贫", "没有这个口号"], ids: ["POLICY:控辍保学"], level: PROVINCE) {
+        entities { id name kind } places { code name level chain { code } } unresolved
+        cells { entityId placeCode reports mentions firstYear lastYear } }
+      a: spread(id: "POLICY:控辍保学", level: PROVINCE) { place { code } reports mentions firstYear lastYear }
+      b: spread(id: "POLICY:两学一做", level: PROVINCE) { place { code } reports mentions firstYear lastYear }
+      c: spread(id: "POLICY:精准扶贫", level: PROVINCE) { place { code } reports mentions firstYear lastYear }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const m = r.data!.matrix;
+    expect(m.entities.map((e: any) => e.id)).toEqual(['POLICY:控辍保学', 'POLICY:两学一做', 'POLICY:精准扶贫']);
+    expect(m.unresolved).toEqual(['没有这个口号']);
+    for (const p of m.places) expect(p.level).toBe('province');
+    const spreads: Record<string, any[]> = {
+      'POLICY:控辍保学': r.data!.a,
+      'POLICY:两学一做': r.data!.b,
+      'POLICY:精准扶贫': r.data!.c,
+    };
+    const expected = Object.entries(spreads).flatMap(([entityId, rows]) =>
+      rows.map(({ place, ...rest }) => ({ entityId, placeCode: place.code, ...rest })),
+    );
+    const byKey = (x: any) => `${x.entityId}|${x.placeCode}`;
+    expect([...m.cells].sort((x, y) => byKey(x).localeCompare(byKey(y)))).toEqual(
+      expected.sort((x, y) => byKey(x).localeCompare(byKey(y))),
+    );
+    expect(new Set(m.places.map((p: any) => p.code))).toEqual(new Set(expected.map((c) => c.placeCode)));
+  });
+
+  it('drills down: `within` a province gives only the places under it, at the level asked', async () => {
+    const all = await gql(
+      `{ matrix(terms: ["精准扶贫", "两学一做"], level: COUNTY) { places { code name chain { code name } } cells { placeCode } } }`,
+    );
+    const inGd = await gql(
+      `{ matrix(terms: ["精准扶贫", "两学一做"], level: COUNTY, within: "广东省") { places { code name chain { code name } } cells { placeCode reports } } }`,
+    );
+    const byCode = await gql(
+      `{ matrix(terms: ["精准扶贫", "两学一做"], level: COUNTY, within: "440000") { places { code } } }`,
+    );
+    expect(all.errors ?? inGd.errors ?? byCode.errors).toBeUndefined();
+    const gd = inGd.data!.matrix.places;
+    expect(gd.length).toBeGreaterThan(0);
+    expect(gd.length).toBeLessThan(all.data!.matrix.places.length);
+    for (const p of gd) expect(p.chain.map((c: any) => c.name)).toContain('广东省');
+    const outside = all.data!.matrix.places.filter((p: any) => !p.chain.some((c: any) => c.name === '广东省'));
+    expect(outside.length).toBeGreaterThan(0);
+    for (const c of inGd.data!.matrix.cells) expect(gd.map((p: any) => p.code)).toContain(c.placeCode);
+    expect(byCode.data!.matrix.places.map((p: any) => p.code)).toEqual(gd.map((p: any) => p.code));
+  });
+
+  it('refuses a matrix with nothing to show', async () => {
+    const r = await gql(`{ matrix(level: CITY) { places { code } } }`);
+    expect(r.errors?.[0]?.message).toMatch(/ids.*terms/);
+  });
+});

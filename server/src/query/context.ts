@@ -1,8 +1,8 @@
 import { Label, PlaceProps, Rel, ReportProps } from '@policygraph/graph-schema';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
-import { GraphQLError } from 'graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { limitError } from './errors.js';
 
 export interface PlaceRow {
   code: string;
@@ -56,10 +56,13 @@ export interface ContextOptions {
 /** The largest page a list field returns; larger `first` values are refused by the limits plugin. */
 export const MAX_PAGE_SIZE = 500;
 
-const PLACE_OF_REPORT = `[(r)-[:${Rel.ABOUT}]->(p:${Label.Place}) | {
-    code: p.${PlaceProps.code}, name: p.${PlaceProps.name}, level: p.${PlaceProps.level}, anonymised: p.${PlaceProps.anonymised},
+/** A PlaceRow for the place bound to `p`, with its ancestors. */
+export const PLACE_FIELDS = `{
+    code: p.${PlaceProps.code}, name: p.${PlaceProps.name}, level: p.${PlaceProps.level}, anonymised: coalesce(p.${PlaceProps.anonymised}, false),
     chain: [(p)-[:${Rel.IN}*1..4]->(q:${Label.Place}) | {code: q.${PlaceProps.code}, name: q.${PlaceProps.name}, level: q.${PlaceProps.level}}]
-  }][0]`;
+  }`;
+
+const PLACE_OF_REPORT = `[(r)-[:${Rel.ABOUT}]->(p:${Label.Place}) | ${PLACE_FIELDS}][0]`;
 
 export const REPORT_FIELDS = `{
   id: r.${ReportProps.id}, sourceId: r.${ReportProps.sourceId}, part: r.${ReportProps.part},
@@ -137,11 +140,9 @@ export function createContext(driver: Driver, opts: ContextOptions = {}): Contex
 /** Neo4j's transaction-timeout failure, reworded for an API caller. */
 function timeoutError(e: unknown, timeoutMs: number | undefined): Error | null {
   const code = (e as { code?: string }).code ?? '';
-  if (!/TransactionTimedOut|Transaction\.TransactionTimedOut/i.test(code)) return null;
-  return new GraphQLError(
+  if (!/TransactionTimedOut/i.test(code)) return null;
+  return limitError(
     `The query took longer than the ${timeoutMs} ms limit: ask for less (smaller pages, fewer levels).`,
-    {
-      extensions: { code: 'QUERY_TIMEOUT' },
-    },
+    'QUERY_TIMEOUT',
   );
 }

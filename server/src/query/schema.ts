@@ -5,5 +5,6 @@ import './types/neighborhood.js';
 import './types/discovery.js';
 import './types/spread.js';
 import './types/search.js';
+import './types/matrix.js';
 
 export const schema = builder.toSchema();

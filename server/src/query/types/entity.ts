@@ -10,6 +10,7 @@ import {
 import { builder } from '../builder.js';
 import { pagedConnection } from '../context.js';
 import { findEntityKey, normaliseQuery } from '../entity-lookup.js';
+import { badInput } from '../errors.js';
 import { ReportRef } from './report.js';
 import { SENTENCE_FIELDS, SentenceRef, type SentenceRow } from './sentence.js';
 
@@ -48,7 +49,7 @@ const MentionRef = builder.objectRef<MentionRow>('Mention').implement({
       type: ReportRef,
       resolve: async (m, _args, ctx) => {
         const report = await ctx.reportLoader.load(m.reportId);
-        if (!report) throw new Error(`report ${m.reportId} not found`);
+        if (!report) throw badInput(`report ${m.reportId} not found`);
         return report;
       },
     }),
@@ -161,7 +162,7 @@ builder.queryFields((t) => ({
       kind: t.arg({ type: EntityKindEnum, required: false }),
     },
     resolve: async (_root, args, ctx) => {
-      if (!args.id && !normaliseQuery(args.name)) throw new Error('entity needs `id` or `name`');
+      if (!args.id && !normaliseQuery(args.name)) throw badInput('entity needs `id` or `name`');
       const key = await findEntityKey(ctx, { id: args.id, term: args.name, kind: args.kind });
       const [row] = key ? await ctx.read<EntityRow>(BY_KEY, { key }) : [];
       return row ?? null;

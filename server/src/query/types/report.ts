@@ -12,7 +12,7 @@ const PlaceLinkRef = builder.objectRef<PlaceRow['chain'][number]>('PlaceLink').i
   }),
 });
 
-const PlaceRef = builder.objectRef<PlaceRow>('Place').implement({
+export const PlaceRef = builder.objectRef<PlaceRow>('Place').implement({
   description: 'An administrative division (GB/T 2260), or an anonymised one (`Xx县`) known only to its report.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'GB/T 2260 code; `anon:<reportId>` when anonymised.' }),

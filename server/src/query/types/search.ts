@@ -1,4 +1,4 @@
-import { ENTITY_SEARCH_INDEX, EntityProps, Label, Rel } from '@policygraph/graph-schema';
+import { ENTITY_SEARCH_INDEX, EntityProps } from '@policygraph/graph-schema';
 import neo4j from 'neo4j-driver';
 import { builder } from '../builder.js';
 import { escapeLucene, normaliseQuery } from '../entity-lookup.js';
