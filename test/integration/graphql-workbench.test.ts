@@ -145,3 +145,74 @@ describe('matrix: entities × places', () => {
     expect(r.errors?.[0]?.message).toMatch(/ids.*terms/);
   });
 });
+
+describe('places: the hierarchy with report counts', () => {
+  it('lists places with reports, each count agreeing with the reports filter, most first', async () => {
+    const r = await gql(
+      `{ places(first: 500) { totalCount edges { node { code name level reportCount chain { name } } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const places = r.data!.places.edges.map((e: any) => e.node);
+    expect(places.length).toBe(r.data!.places.totalCount);
+    const counts = places.map((p: any) => p.reportCount);
+    expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
+    for (const p of places.filter((x: any) => !x.code.startsWith('anon:'))) {
+      const check = await gql(`query($p: String) { reports(place: $p) { totalCount } }`, { p: p.code });
+      expect([p.name, check.data!.reports.totalCount]).toEqual([p.name, p.reportCount]);
+    }
+    const gd = places.find((p: any) => p.name === '广东省');
+    expect(gd).toMatchObject({ level: 'province', reportCount: 2 });
+  });
+
+  it('drills down by level and within, and names a place it does not know', async () => {
+    const r = await gql(`{
+      cities: places(level: CITY, within: "广东省") { edges { node { name level chain { name } } } }
+      counties: places(level: COUNTY, within: "440000") { edges { node { name } } }
+      report(id: "${JINWAN_REPORT}") { place { name reportCount } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const cities = r.data!.cities.edges.map((e: any) => e.node);
+    expect(cities.map((c: any) => c.name).sort()).toEqual(['珠海市', '阳江市']);
+    for (const c of cities) expect(c).toMatchObject({ level: 'city', chain: [{ name: '广东省' }] });
+    expect(r.data!.counties.edges.map((e: any) => e.node.name).sort()).toEqual(['金湾区', '阳春市']);
+    expect(r.data!.report.place).toEqual({ name: '金湾区', reportCount: 1 });
+    const bad = await gql(`{ places(within: "广东") { totalCount } }`);
+    expect(bad.errors?.[0]?.message).toMatch(/"广东"/);
+  });
+});
+
+describe('cooccurrence', () => {
+  it('lists the entities named with 控辍保学, most shared sentences first, with counts that match the sentences', async () => {
+    const r = await gql(`{
+      cooccurrence(term: "控辍保学", limit: 10) { entity { id kind } sentences paragraphs reports }
+      policies: cooccurrence(id: "POLICY:控辍保学", kinds: [POLICY], limit: 500) { entity { kind } }
+      strong: cooccurrence(id: "POLICY:控辍保学", minWeight: 2, limit: 500) { sentences }
+      loose: cooccurrence(id: "POLICY:控辍保学", minWeight: 0, limit: 500) { sentences paragraphs }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const rows = r.data!.cooccurrence;
+    expect(rows.length).toBeGreaterThan(3);
+    const weights = rows.map((x: any) => x.sentences);
+    expect(weights).toEqual([...weights].sort((a: number, b: number) => b - a));
+    for (const row of rows.slice(0, 3)) {
+      const { records } = await driver.executeQuery(
+        `MATCH (:Entity {key: $a})<-[:MENTIONS]-(s:Sentence)-[:MENTIONS]->(:Entity {key: $b}) RETURN count(DISTINCT s) AS n`,
+        { a: 'POLICY:控辍保学', b: row.entity.id },
+      );
+      expect(Number(records[0]!.get('n'))).toBe(row.sentences);
+      expect(row.paragraphs).toBeGreaterThanOrEqual(row.sentences > 0 ? 1 : 0);
+      // The pair reads the same from the other side.
+      const back = await gql(`query($id: ID) { cooccurrence(id: $id, limit: 500) { entity { id } sentences } }`, {
+        id: row.entity.id,
+      });
+      expect(back.data!.cooccurrence.find((x: any) => x.entity.id === 'POLICY:控辍保学')?.sentences).toBe(
+        row.sentences,
+      );
+    }
+    expect(r.data!.policies.length).toBeGreaterThan(0);
+    for (const p of r.data!.policies) expect(p.entity.kind).toBe('POLICY');
+    for (const s of r.data!.strong) expect(s.sentences).toBeGreaterThanOrEqual(2);
+    expect(r.data!.loose.length).toBeGreaterThan(r.data!.strong.length);
+    expect(r.data!.loose.some((x: any) => x.sentences === 0 && x.paragraphs > 0)).toBe(true);
+  });
+});

@@ -3,7 +3,7 @@ import { builder } from '../builder.js';
 import { PLACE_FIELDS, type PlaceRow } from '../context.js';
 import { findEntityKey } from '../entity-lookup.js';
 import { badInput } from '../errors.js';
-import { PlaceRef } from './report.js';
+import { assertPlaceExists, PlaceRef } from './place.js';
 import { LevelEnum } from './spread.js';
 
 interface MatrixEntity {
@@ -104,6 +104,8 @@ builder.queryFields((t) => ({
       if (asked.length === 0) throw badInput('matrix needs `ids` or `terms`');
       if (asked.length > MAX_MATRIX_ENTITIES)
         throw badInput(`matrix takes at most ${MAX_MATRIX_ENTITIES} ids and terms; ${asked.length} were given`);
+      const within = args.within?.trim() || null;
+      await assertPlaceExists(ctx, within);
       const found = await Promise.all(asked.map((a) => findEntityKey(ctx, a)));
       const keys = [...new Set(found.filter((k): k is string => k !== null))];
       const unresolved = asked.filter((_, i) => found[i] === null).map((a) => a.id ?? a.term ?? '');
@@ -112,7 +114,7 @@ builder.queryFields((t) => ({
         ctx.read<Omit<MatrixCell, 'placeCode'> & { place: PlaceRow }>(CELLS, {
           keys,
           level: args.level ?? 'county',
-          within: args.within?.trim() || null,
+          within,
           from: args.yearFrom ?? null,
           to: args.yearTo ?? null,
         }),

@@ -1,31 +1,8 @@
 import { Label, PlaceProps, Rel, ReportProps, SentenceProps } from '@policygraph/graph-schema';
 import { builder } from '../builder.js';
-import { pagedConnection, REPORT_FIELDS, type PlaceRow, type ReportRow } from '../context.js';
+import { pagedConnection, REPORT_FIELDS, type ReportRow } from '../context.js';
+import { PlaceRef } from './place.js';
 import { SENTENCE_FIELDS, SentenceRef, type SentenceRow } from './sentence.js';
-
-const PlaceLinkRef = builder.objectRef<PlaceRow['chain'][number]>('PlaceLink').implement({
-  description: 'An ancestor of a place (city, province).',
-  fields: (t) => ({
-    code: t.exposeString('code', { description: 'GB/T 2260 code.' }),
-    name: t.exposeString('name'),
-    level: t.exposeString('level', { description: 'province, city or county.' }),
-  }),
-});
-
-export const PlaceRef = builder.objectRef<PlaceRow>('Place').implement({
-  description: 'An administrative division (GB/T 2260), or an anonymised one (`Xx县`) known only to its report.',
-  fields: (t) => ({
-    code: t.exposeString('code', { description: 'GB/T 2260 code; `anon:<reportId>` when anonymised.' }),
-    name: t.exposeString('name'),
-    level: t.exposeString('level'),
-    anonymised: t.boolean({ resolve: (p) => p.anonymised === true }),
-    chain: t.field({
-      type: [PlaceLinkRef],
-      description: 'Ancestors, most specific first.',
-      resolve: (p) => p.chain,
-    }),
-  }),
-});
 
 export const ReportRef = builder.objectRef<ReportRow>('Report').implement({
   description: 'One report. A file holding several reports gives ids `<file id>/1`, `/2`…',
