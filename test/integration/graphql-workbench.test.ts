@@ -216,3 +216,67 @@ describe('cooccurrence', () => {
     expect(r.data!.loose.some((x: any) => x.sentences === 0 && x.paragraphs > 0)).toBe(true);
   });
 });
+
+describe('neighborhood: several centres, two rings, kinds', () => {
+  const G = `centers total nodes { id kind weight distance } edges { source target kind weight }`;
+
+  it('draws several centres with their reports, filtered to the kinds asked', async () => {
+    const r = await gql(`{
+      one: neighborhood(id: "POLICY:控辍保学", limit: 500) { ${G} }
+      two: neighborhood(ids: ["POLICY:两学一做", "POLICY:控辍保学", "POLICY:没有"], limit: 500) { ${G} }
+      kinds: neighborhood(ids: ["POLICY:两学一做", "POLICY:控辍保学"], kinds: [POLICY], limit: 500) { ${G} }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const { one, two, kinds } = r.data!;
+    expect(two.centers).toEqual(['POLICY:两学一做', 'POLICY:控辍保学']);
+    expect(two.nodes.filter((n: any) => n.distance === 0).map((n: any) => n.id)).toEqual(two.centers);
+    expect(two.total).toBeGreaterThan(one.total);
+    const fromReports = new Set(two.edges.filter((e: any) => e.kind === 'MENTIONED_IN').map((e: any) => e.source));
+    expect(fromReports).toEqual(new Set(two.centers));
+    const ids = new Set(two.nodes.map((n: any) => n.id));
+    for (const e of two.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+    const ring = kinds.nodes.filter((n: any) => n.distance === 1);
+    expect(ring.length).toBeGreaterThan(0);
+    for (const n of ring) expect(n.kind).toBe('POLICY');
+    expect(kinds.total).toBe(ring.length);
+    expect(kinds.total).toBeLessThan(two.total);
+  });
+
+  it('adds a second ring reached only through the first', async () => {
+    const r = await gql(`{
+      d1: neighborhood(id: "POLICY:控辍保学", limit: 500, reports: false) { ${G} }
+      d2: neighborhood(id: "POLICY:控辍保学", depth: 2, limit: 500, reports: false) { ${G} }
+      capped: neighborhood(id: "POLICY:控辍保学", depth: 9, limit: 500, reports: false) { total }
+      direct: cooccurrence(id: "POLICY:控辍保学", limit: 500) { entity { id } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const { d1, d2 } = r.data!;
+    const second = d2.nodes.filter((n: any) => n.distance === 2);
+    expect(second.length).toBeGreaterThan(0);
+    expect(d2.total).toBe(d1.total + second.length);
+    expect(r.data!.capped.total).toBe(d2.total); // depth is capped at 2
+    const direct = new Set(r.data!.direct.map((x: any) => x.entity.id));
+    const first = new Set(d2.nodes.filter((n: any) => n.distance === 1).map((n: any) => n.id));
+    expect(first).toEqual(direct);
+    for (const n of second) {
+      expect(direct.has(n.id)).toBe(false);
+      // Each second-ring node hangs off a first-ring node in the edges returned.
+      const linked = d2.edges.some(
+        (e: any) => (e.source === n.id && first.has(e.target)) || (e.target === n.id && first.has(e.source)),
+      );
+      expect(linked).toBe(true);
+    }
+  });
+
+  it('keeps only neighbours at or above minWeight', async () => {
+    const r = await gql(`{
+      all: neighborhood(id: "POLICY:控辍保学", limit: 500) { total nodes { distance weight } }
+      strong: neighborhood(id: "POLICY:控辍保学", minWeight: 2, limit: 500) { total nodes { distance weight } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const strong = r.data!.strong.nodes.filter((n: any) => n.distance === 1);
+    expect(strong.length).toBeGreaterThan(0);
+    for (const n of strong) expect(n.weight).toBeGreaterThanOrEqual(2);
+    expect(r.data!.strong.total).toBeLessThan(r.data!.all.total);
+  });
+});
