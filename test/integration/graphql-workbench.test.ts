@@ -1,4 +1,5 @@
 import { startHttpServer } from '@policygraph/server';
+import { getIntrospectionQuery } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshGraphWithSeeds, testDriver } from '../helpers.js';
@@ -278,5 +279,77 @@ describe('neighborhood: several centres, two rings, kinds', () => {
     expect(strong.length).toBeGreaterThan(0);
     for (const n of strong) expect(n.weight).toBeGreaterThanOrEqual(2);
     expect(r.data!.strong.total).toBeLessThan(r.data!.all.total);
+  });
+});
+
+describe('limits: each refused with an error naming the limit', () => {
+  it('refuses a too-deep query, also through fragments, but lets GraphiQL’s introspection through', async () => {
+    const deep = await gql(`{ report(id: "${JINWAN_REPORT}") { entities { edges { node { mentions { edges { node {
+      report { entities { edges { node { mentions { totalCount } } } } } } } } } } } } }`);
+    expect(deep.data).toBeUndefined();
+    expect(deep.errors?.[0]).toMatchObject({ extensions: { code: 'MAX_DEPTH' } });
+    expect(deep.errors?.[0]?.message).toMatch(/13 levels.*12/);
+    const viaFragment = await gql(`
+      query { report(id: "${JINWAN_REPORT}") { entities { edges { node { ...Deep } } } } }
+      fragment Deep on Entity { mentions { edges { node { report { entities { edges { node { mentions { totalCount } } } } } } } } }`);
+    expect(viaFragment.errors?.[0]).toMatchObject({ extensions: { code: 'MAX_DEPTH' } });
+    const intro = await gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    expect(intro.errors).toBeUndefined();
+    expect(intro.data!.__schema.queryType.name).toBe('Query');
+  });
+
+  it('refuses too many aliases and pages larger than 500, literal or by variable', async () => {
+    const aliases = await gql(
+      `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: reports(first: 1) { totalCount }`).join(' ')} }`,
+    );
+    expect(aliases.errors?.[0]).toMatchObject({ extensions: { code: 'MAX_ALIASES' } });
+    expect(aliases.errors?.[0]?.message).toMatch(/31 aliases.*30/);
+    const big = await gql(`{ reports(first: 501) { totalCount } }`);
+    expect(big.data).toBeUndefined();
+    expect(big.errors?.[0]).toMatchObject({ extensions: { code: 'MAX_PAGE_SIZE' } });
+    expect(big.errors?.[0]?.message).toMatch(/first: 501.*reports/);
+    const byVariable = await gql(`query($n: Int) { entities(first: $n) { totalCount } }`, { n: 1000 });
+    expect(byVariable.errors?.[0]).toMatchObject({ extensions: { code: 'MAX_PAGE_SIZE' } });
+    const neighbours = await gql(`{ neighborhood(id: "POLICY:控辍保学", limit: 5000) { total } }`);
+    expect(neighbours.errors?.[0]).toMatchObject({ extensions: { code: 'MAX_PAGE_SIZE' } });
+    const ok = await gql(`query($n: Int) { entities(first: $n) { totalCount } }`, { n: 500 });
+    expect(ok.errors).toBeUndefined();
+  });
+
+  it('refuses a query whose page sizes multiply past the cost ceiling', async () => {
+    const r = await gql(
+      `{ reports(first: 500) { edges { node { sentences(first: 500) { edges { node { text mentions { name } } } } } } } }`,
+    );
+    expect(r.data).toBeUndefined();
+    expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'MAX_COST' } });
+    const small = await gql(
+      `{ reports(first: 5) { edges { node { sentences(first: 20) { edges { node { text } } } } } } }`,
+    );
+    expect(small.errors).toBeUndefined();
+  });
+
+  it('keeps validation errors but not the schema guesses', async () => {
+    const r = await gql(`{ reprts { totalCount } }`);
+    expect(r.errors?.[0]?.message).toMatch(/reprts/);
+    expect(r.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it('answers a query that runs past the time limit with a timeout error, under configured limits', async () => {
+    const strict = await startHttpServer({ driver, port: 0, limits: { timeoutMs: 5, maxDepth: 3 } });
+    try {
+      const post = (query: string) =>
+        fetch(`${strict.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        }).then((res) => res.json() as Promise<{ data?: any; errors?: any[] }>);
+      const slow = await post(`{ neighborhood(id: "POLICY:控辍保学", depth: 2, limit: 500) { total } }`);
+      expect(slow.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' } });
+      expect(slow.errors?.[0]?.message).toMatch(/5 ms/);
+      const deep = await post(`{ report(id: "x") { place { chain { name } } } }`);
+      expect(deep.errors?.[0]).toMatchObject({ extensions: { code: 'MAX_DEPTH' } });
+    } finally {
+      await strict.close();
+    }
   });
 });

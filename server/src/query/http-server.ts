@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createYoga } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { createContext } from './context.js';
+import { resolveLimits, useQueryLimits, type QueryLimits } from './limits.js';
 import { schema } from './schema.js';
 
 const MIME: Record<string, string> = {
@@ -36,6 +37,8 @@ export interface HandlerOptions {
   database?: string;
   /** Enables the mutations and is then required as `Authorization: Bearer <token>` (default: POLICYGRAPH_TOKEN). */
   token?: string;
+  /** Depth, aliases, cost, page size and timeout; unset ones come from POLICYGRAPH_* variables or defaults. */
+  limits?: Partial<QueryLimits>;
 }
 
 export interface ServeOptions extends HandlerOptions {
@@ -47,13 +50,16 @@ export interface ServeOptions extends HandlerOptions {
 
 export function createGraphQLHandler(driver: Driver, opts: HandlerOptions = {}) {
   const token = opts.token ?? process.env.POLICYGRAPH_TOKEN ?? null;
+  const limits = resolveLimits(opts.limits);
   return createYoga({
     schema,
+    plugins: [useQueryLimits(limits)],
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'PolicyGraph GraphQL' },
     context: ({ request }) =>
       createContext(driver, {
         database: opts.database,
+        timeoutMs: limits.timeoutMs,
         token: token || null,
         authorization: request.headers.get('authorization'),
       }),
