@@ -1,6 +1,7 @@
 import { ENTITY_SEARCH_INDEX, EntityProps, Label, Rel } from '@policygraph/graph-schema';
 import { normalise } from '../normalise/index.js';
 import type { Context } from './context.js';
+import { badInput } from './errors.js';
 
 /** Search terms go through the same normalisation as reports: 兩學一做 finds 两学一做. */
 export function normaliseQuery(q: string | null | undefined): string | null {
@@ -40,7 +41,7 @@ export async function findEntityKey(
 ): Promise<string | null> {
   const term = normaliseQuery(what.term);
   const id = what.id === null || what.id === undefined ? null : String(what.id);
-  if (!id && !term) throw new Error('give an entity `id` or a `term`');
+  if (!id && !term) throw badInput('give an entity `id` or a `term`');
   const [key] = await ctx.read<string>(FIND_KEY, {
     id,
     term,

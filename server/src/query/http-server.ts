@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createYoga } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { createContext } from './context.js';
+import { resolveLimits, useQueryLimits, type QueryLimits } from './limits.js';
 import { schema } from './schema.js';
 
 const MIME: Record<string, string> = {
@@ -32,20 +33,36 @@ function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerRe
   fs.createReadStream(file).pipe(res);
 }
 
-export interface ServeOptions {
-  driver: Driver;
+export interface HandlerOptions {
   database?: string;
+  /** Enables the mutations and is then required as `Authorization: Bearer <token>` (default: POLICYGRAPH_TOKEN). */
+  token?: string;
+  /** Depth, aliases, cost, page size and timeout; unset ones come from POLICYGRAPH_* variables or defaults. */
+  limits?: Partial<QueryLimits>;
+}
+
+export interface ServeOptions extends HandlerOptions {
+  driver: Driver;
   port: number;
   host?: string;
   clientDir?: string;
 }
 
-export function createGraphQLHandler(driver: Driver, database?: string) {
+export function createGraphQLHandler(driver: Driver, opts: HandlerOptions = {}) {
+  const token = opts.token ?? process.env.POLICYGRAPH_TOKEN ?? null;
+  const limits = resolveLimits(opts.limits);
   return createYoga({
     schema,
+    plugins: [useQueryLimits(limits)],
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'PolicyGraph GraphQL' },
-    context: () => createContext(driver, database),
+    context: ({ request }) =>
+      createContext(driver, {
+        database: opts.database,
+        timeoutMs: limits.timeoutMs,
+        token: token || null,
+        authorization: request.headers.get('authorization'),
+      }),
     logging: 'warn',
   });
 }
@@ -54,7 +71,7 @@ export function createGraphQLHandler(driver: Driver, database?: string) {
 export async function startHttpServer(
   opts: ServeOptions,
 ): Promise<{ server: http.Server; url: string; close(): Promise<void> }> {
-  const yoga = createGraphQLHandler(opts.driver, opts.database);
+  const yoga = createGraphQLHandler(opts.driver, opts);
   const clientDir = opts.clientDir;
   const server = http.createServer((req, res) => {
     if ((req.url ?? '').startsWith('/graphql')) {

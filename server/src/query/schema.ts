@@ -5,5 +5,9 @@ import './types/neighborhood.js';
 import './types/discovery.js';
 import './types/spread.js';
 import './types/search.js';
+import './types/matrix.js';
+import './types/place.js';
+import './types/cooccurrence.js';
+import './types/sentence.js';
 
 export const schema = builder.toSchema();

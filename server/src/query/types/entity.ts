@@ -10,7 +10,9 @@ import {
 import { builder } from '../builder.js';
 import { pagedConnection } from '../context.js';
 import { findEntityKey, normaliseQuery } from '../entity-lookup.js';
+import { badInput } from '../errors.js';
 import { ReportRef } from './report.js';
+import { SENTENCE_FIELDS, SentenceRef, type SentenceRow } from './sentence.js';
 
 export interface EntityRow {
   key: string;
@@ -29,21 +31,10 @@ export interface MentionRow {
   cue: string;
   score: number | null;
   reportId: string;
-  sentence: { id: string; idx: number; text: string; start: number; end: number };
+  sentence: SentenceRow;
 }
 
 export const EntityKindEnum = builder.enumType('EntityKind', { values: EntityKinds });
-
-const SentenceRef = builder.objectRef<MentionRow['sentence']>('Sentence').implement({
-  description: 'A sentence as written in its report (original spelling), with offsets into the original text.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    idx: t.exposeInt('idx'),
-    text: t.exposeString('text'),
-    start: t.exposeInt('start'),
-    end: t.exposeInt('end'),
-  }),
-});
 
 const MentionRef = builder.objectRef<MentionRow>('Mention').implement({
   description: 'One occurrence of an entity: the evidence a researcher can cite.',
@@ -58,7 +49,7 @@ const MentionRef = builder.objectRef<MentionRow>('Mention').implement({
       type: ReportRef,
       resolve: async (m, _args, ctx) => {
         const report = await ctx.reportLoader.load(m.reportId);
-        if (!report) throw new Error(`report ${m.reportId} not found`);
+        if (!report) throw badInput(`report ${m.reportId} not found`);
         return report;
       },
     }),
@@ -69,6 +60,14 @@ const ENTITY_FIELDS = `{
   key: e.${EntityProps.key}, kind: e.${EntityProps.kind}, name: e.${EntityProps.name}, aliases: e.${EntityProps.aliases},
   qualifier: e.${EntityProps.qualifier},
   mentionCount: mentionCount, reportCount: reportCount
+}`;
+
+/** An EntityRow for the entity bound to `e`, counting with subqueries (reports distinct). */
+export const ENTITY_ROW = `{
+  key: e.${EntityProps.key}, kind: e.${EntityProps.kind}, name: e.${EntityProps.name}, aliases: e.${EntityProps.aliases},
+  qualifier: e.${EntityProps.qualifier},
+  mentionCount: COUNT { (e)<-[:${Rel.MENTIONS}]-() },
+  reportCount: COUNT { MATCH (e)<-[:${Rel.MENTIONS}]-(:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r) RETURN DISTINCT r }
 }`;
 
 // Counting per entity via its mentions: cheap for the walking skeleton's corpus sizes.
@@ -98,7 +97,7 @@ const MENTIONS = `
 MATCH (e:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-(s:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
 RETURN {
   surface: m.surface, start: m.start, end: m.end, cue: m.cue, score: m.score, reportId: r.${ReportProps.id},
-  sentence: { id: s.${SentenceProps.id}, idx: s.${SentenceProps.idx}, text: s.${SentenceProps.text}, start: s.${SentenceProps.start}, end: s.${SentenceProps.end} }
+  sentence: ${SENTENCE_FIELDS}
 } AS row
 ORDER BY r.${ReportProps.id}, s.${SentenceProps.idx}, m.start
 SKIP $offset LIMIT $limit`;
@@ -163,10 +162,57 @@ builder.queryFields((t) => ({
       kind: t.arg({ type: EntityKindEnum, required: false }),
     },
     resolve: async (_root, args, ctx) => {
-      if (!args.id && !normaliseQuery(args.name)) throw new Error('entity needs `id` or `name`');
+      if (!args.id && !normaliseQuery(args.name)) throw badInput('entity needs `id` or `name`');
       const key = await findEntityKey(ctx, { id: args.id, term: args.name, kind: args.kind });
       const [row] = key ? await ctx.read<EntityRow>(BY_KEY, { key }) : [];
       return row ?? null;
     },
   }),
 }));
+
+// An entity's mentions within one report, most mentioned first.
+const REPORT_ENTITIES_MATCH = `
+MATCH (:${Label.Report} {${ReportProps.id}: $id})-[:${Rel.HAS_SENTENCE}]->(:${Label.Sentence})-[:${Rel.MENTIONS}]->(e:${Label.Entity})
+WHERE $kinds IS NULL OR e.${EntityProps.kind} IN $kinds`;
+
+const REPORT_ENTITIES = `${REPORT_ENTITIES_MATCH}
+WITH e, count(*) AS inReport
+ORDER BY inReport DESC, e.${EntityProps.name}
+SKIP $offset LIMIT $limit
+RETURN {entity: ${ENTITY_ROW}, inReport: inReport} AS row`;
+
+const REPORT_ENTITY_COUNT = `${REPORT_ENTITIES_MATCH} RETURN count(DISTINCT e) AS row`;
+
+builder.objectField(ReportRef, 'entities', (t) =>
+  t.connection(
+    {
+      type: EntityRef,
+      description: 'The entities it mentions, most mentioned first; the edge says how often in this report.',
+      args: { kinds: t.arg({ type: [EntityKindEnum], required: false }) },
+      resolve: async (r, args, ctx) => {
+        const params = { id: r.id, kinds: args.kinds?.length ? args.kinds : null };
+        const conn = await pagedConnection<{ entity: EntityRow; inReport: number }>(
+          ctx,
+          args,
+          { cypher: REPORT_ENTITY_COUNT, params },
+          { cypher: REPORT_ENTITIES, params },
+        );
+        // The count rides on the edge: the node stays the shared Entity type.
+        return {
+          ...conn,
+          edges: conn.edges.map((e) => e && { cursor: e.cursor, node: e.node.entity, mentions: e.node.inReport }),
+        };
+      },
+    },
+    { name: 'ReportEntityConnection' },
+    {
+      name: 'ReportEntityEdge',
+      fields: (e) => ({
+        mentions: e.int({
+          description: 'Mentions of the entity in this report.',
+          resolve: (edge) => (edge as unknown as { mentions: number }).mentions,
+        }),
+      }),
+    },
+  ),
+);

@@ -1,30 +1,8 @@
-import { Label, PlaceProps, Rel, ReportProps } from '@policygraph/graph-schema';
+import { Label, PlaceProps, Rel, ReportProps, SentenceProps } from '@policygraph/graph-schema';
 import { builder } from '../builder.js';
-import { pagedConnection, REPORT_FIELDS, type PlaceRow, type ReportRow } from '../context.js';
-
-const PlaceLinkRef = builder.objectRef<PlaceRow['chain'][number]>('PlaceLink').implement({
-  description: 'An ancestor of a place (city, province).',
-  fields: (t) => ({
-    code: t.exposeString('code', { description: 'GB/T 2260 code.' }),
-    name: t.exposeString('name'),
-    level: t.exposeString('level', { description: 'province, city or county.' }),
-  }),
-});
-
-const PlaceRef = builder.objectRef<PlaceRow>('Place').implement({
-  description: 'An administrative division (GB/T 2260), or an anonymised one (`Xx县`) known only to its report.',
-  fields: (t) => ({
-    code: t.exposeString('code', { description: 'GB/T 2260 code; `anon:<reportId>` when anonymised.' }),
-    name: t.exposeString('name'),
-    level: t.exposeString('level'),
-    anonymised: t.boolean({ resolve: (p) => p.anonymised === true }),
-    chain: t.field({
-      type: [PlaceLinkRef],
-      description: 'Ancestors, most specific first.',
-      resolve: (p) => p.chain,
-    }),
-  }),
-});
+import { pagedConnection, REPORT_FIELDS, type ReportRow } from '../context.js';
+import { PlaceRef } from './place.js';
+import { SENTENCE_FIELDS, SentenceRef, type SentenceRow } from './sentence.js';
 
 export const ReportRef = builder.objectRef<ReportRow>('Report').implement({
   description: 'One report. A file holding several reports gives ids `<file id>/1`, `/2`…',
@@ -50,8 +28,32 @@ export const ReportRef = builder.objectRef<ReportRow>('Report').implement({
     ingestedAt: t.exposeString('ingestedAt'),
     sentenceCount: t.exposeInt('sentenceCount'),
     charCount: t.exposeInt('charCount'),
+    sentences: t.connection(
+      {
+        type: SentenceRef,
+        description: 'Its sentences in text order, each with its mentions: the report view.',
+        resolve: (r, args, ctx) =>
+          pagedConnection<SentenceRow>(
+            ctx,
+            args,
+            { cypher: SENTENCE_COUNT, params: { id: r.id } },
+            { cypher: SENTENCES, params: { id: r.id } },
+          ),
+      },
+      { name: 'SentenceConnection' },
+    ),
   }),
 });
+
+const SENTENCES = `
+MATCH (:${Label.Report} {${ReportProps.id}: $id})-[:${Rel.HAS_SENTENCE}]->(s:${Label.Sentence})
+RETURN ${SENTENCE_FIELDS} AS row
+ORDER BY s.${SentenceProps.idx}
+SKIP $offset LIMIT $limit`;
+
+const SENTENCE_COUNT = `
+MATCH (:${Label.Report} {${ReportProps.id}: $id})-[:${Rel.HAS_SENTENCE}]->(s:${Label.Sentence})
+RETURN count(s) AS row`;
 
 // A place filter matches the report's place or any ancestor (a province finds its counties' reports).
 const FILTER = `

@@ -1,8 +1,8 @@
-import { ENTITY_SEARCH_INDEX, EntityProps, Label, Rel } from '@policygraph/graph-schema';
+import { ENTITY_SEARCH_INDEX, EntityProps } from '@policygraph/graph-schema';
 import neo4j from 'neo4j-driver';
 import { builder } from '../builder.js';
 import { escapeLucene, normaliseQuery } from '../entity-lookup.js';
-import { EntityKindEnum, EntityRef, type EntityRow } from './entity.js';
+import { ENTITY_ROW, EntityKindEnum, EntityRef, type EntityRow } from './entity.js';
 
 // Lucene's CJK analyzer indexes character bigrams: 扶贫 finds 精准扶贫 and 教育扶贫.
 const SEARCH = `
@@ -11,12 +11,7 @@ WHERE $kinds IS NULL OR e.${EntityProps.kind} IN $kinds
 WITH e, score
 ORDER BY score DESC
 LIMIT $limit
-RETURN {
-  key: e.${EntityProps.key}, kind: e.${EntityProps.kind}, name: e.${EntityProps.name}, aliases: e.${EntityProps.aliases},
-  qualifier: e.${EntityProps.qualifier},
-  mentionCount: COUNT { (e)<-[:${Rel.MENTIONS}]-() },
-  reportCount: COUNT { (e)<-[:${Rel.MENTIONS}]-(:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-() }
-} AS row`;
+RETURN ${ENTITY_ROW} AS row`;
 
 builder.queryFields((t) => ({
   search: t.field({

@@ -23,7 +23,7 @@ interface KwicRow {
   sentenceId: string;
 }
 
-const LevelEnum = builder.enumType('PlaceLevel', {
+export const LevelEnum = builder.enumType('PlaceLevel', {
   values: { COUNTY: { value: 'county' }, CITY: { value: 'city' }, PROVINCE: { value: 'province' } } as const,
 });
 

@@ -1,0 +1,140 @@
+import { EntityProps, Label, PlaceProps, Rel, ReportProps } from '@policygraph/graph-schema';
+import { builder } from '../builder.js';
+import { PLACE_FIELDS, type PlaceRow } from '../context.js';
+import { findEntityKey } from '../entity-lookup.js';
+import { badInput } from '../errors.js';
+import { assertPlaceExists, PlaceRef } from './place.js';
+import { LevelEnum } from './spread.js';
+
+interface MatrixEntity {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+interface MatrixCell {
+  entityId: string;
+  placeCode: string;
+  reports: number;
+  mentions: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+
+interface Matrix {
+  entities: MatrixEntity[];
+  places: PlaceRow[];
+  cells: MatrixCell[];
+  unresolved: string[];
+}
+
+/** Entities × places is a product: more than this many rows is not a table anyone reads. */
+const MAX_MATRIX_ENTITIES = 100;
+
+const MatrixEntityRef = builder.objectRef<MatrixEntity>('MatrixEntity').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    kind: t.exposeString('kind'),
+  }),
+});
+
+const MatrixCellRef = builder.objectRef<MatrixCell>('MatrixCell').implement({
+  description: 'One entity in one place: reports and mentions, first and last year. Empty cells are left out.',
+  fields: (t) => ({
+    entityId: t.exposeID('entityId'),
+    placeCode: t.exposeString('placeCode'),
+    reports: t.exposeInt('reports'),
+    mentions: t.exposeInt('mentions'),
+    firstYear: t.exposeInt('firstYear', { nullable: true }),
+    lastYear: t.exposeInt('lastYear', { nullable: true }),
+  }),
+});
+
+const MatrixRef = builder.objectRef<Matrix>('Matrix').implement({
+  description: 'Entities × places: rows in the order asked, columns by reports (most first), non-empty cells.',
+  fields: (t) => ({
+    entities: t.field({ type: [MatrixEntityRef], resolve: (m) => m.entities }),
+    places: t.field({ type: [PlaceRef], resolve: (m) => m.places }),
+    cells: t.field({ type: [MatrixCellRef], resolve: (m) => m.cells }),
+    unresolved: t.exposeStringList('unresolved', { description: 'Ids and terms that matched no entity.' }),
+  }),
+});
+
+const ENTITIES = `
+UNWIND $keys AS key
+MATCH (e:${Label.Entity} {${EntityProps.key}: key})
+RETURN {id: e.${EntityProps.key}, name: e.${EntityProps.name}, kind: e.${EntityProps.kind}} AS row`;
+
+// Same counting as `spread` (a report counts at its own place or its ancestor at the level asked),
+// for every entity at once; `within` keeps the places under a code or name (itself included).
+const CELLS = `
+UNWIND $keys AS key
+MATCH (e:${Label.Entity} {${EntityProps.key}: key})<-[m:${Rel.MENTIONS}]-(:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
+WITH e, r, count(m) AS mentions, coalesce(r.${ReportProps.coversYear}, r.${ReportProps.year}) AS year
+WHERE ($from IS NULL OR year >= $from) AND ($to IS NULL OR year <= $to)
+MATCH (r)-[:${Rel.ABOUT}]->(own:${Label.Place})
+OPTIONAL MATCH (own)-[:${Rel.IN}*1..3]->(up:${Label.Place} {${PlaceProps.level}: $level})
+WITH e, r, mentions, year, CASE WHEN $level = 'county' OR own.${PlaceProps.level} = $level THEN own ELSE up END AS p
+WHERE p IS NOT NULL AND ($within IS NULL OR EXISTS {
+  MATCH (p)-[:${Rel.IN}*0..3]->(w:${Label.Place}) WHERE w.${PlaceProps.code} = $within OR w.${PlaceProps.name} = $within
+})
+WITH e, p, count(DISTINCT r) AS reports, sum(mentions) AS mentions, min(year) AS firstYear, max(year) AS lastYear
+RETURN {entityId: e.${EntityProps.key}, reports: reports, mentions: mentions, firstYear: firstYear, lastYear: lastYear,
+        place: ${PLACE_FIELDS}} AS row`;
+
+builder.queryFields((t) => ({
+  matrix: t.field({
+    type: MatrixRef,
+    description:
+      'Entities × places in one answer: for each entity (ids, or terms in any spelling) and place at the level asked, the reports and mentions. `within` (a place code or name) drills down to the places under it.',
+    args: {
+      ids: t.arg.idList({ required: false }),
+      terms: t.arg.stringList({ required: false }),
+      level: t.arg({ type: LevelEnum, required: false, defaultValue: 'county' }),
+      within: t.arg.string({ required: false, description: 'GB/T 2260 code or name, e.g. 440000 or 广东省.' }),
+      yearFrom: t.arg.int({ required: false }),
+      yearTo: t.arg.int({ required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const asked = [
+        ...(args.ids ?? []).map((id) => ({ id: String(id), term: null })),
+        ...(args.terms ?? []).map((term) => ({ id: null, term })),
+      ];
+      if (asked.length === 0) throw badInput('matrix needs `ids` or `terms`');
+      if (asked.length > MAX_MATRIX_ENTITIES)
+        throw badInput(`matrix takes at most ${MAX_MATRIX_ENTITIES} ids and terms; ${asked.length} were given`);
+      const within = args.within?.trim() || null;
+      await assertPlaceExists(ctx, within);
+      const found = await Promise.all(asked.map((a) => findEntityKey(ctx, a)));
+      const keys = [...new Set(found.filter((k): k is string => k !== null))];
+      const unresolved = asked.filter((_, i) => found[i] === null).map((a) => a.id ?? a.term ?? '');
+      const [entities, rows] = await Promise.all([
+        ctx.read<MatrixEntity>(ENTITIES, { keys }),
+        ctx.read<Omit<MatrixCell, 'placeCode'> & { place: PlaceRow }>(CELLS, {
+          keys,
+          level: args.level ?? 'county',
+          within,
+          from: args.yearFrom ?? null,
+          to: args.yearTo ?? null,
+        }),
+      ]);
+      const order = new Map(keys.map((k, i) => [k, i]));
+      entities.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+      const places = new Map<string, PlaceRow & { total: number }>();
+      for (const r of rows) {
+        const p = places.get(r.place.code) ?? { ...r.place, total: 0 };
+        p.total += r.reports;
+        places.set(p.code, p);
+      }
+      const cells = rows.map(({ place, ...c }) => ({ ...c, placeCode: place.code }));
+      cells.sort((a, b) => order.get(a.entityId)! - order.get(b.entityId)! || a.placeCode.localeCompare(b.placeCode));
+      return {
+        entities,
+        places: [...places.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
+        cells,
+        unresolved,
+      };
+    },
+  }),
+}));
