@@ -19,7 +19,7 @@ import { ReportView } from './ReportView';
 import { SearchBox } from './SearchBox';
 import { DEFAULT_LIMIT, parseViewState, serializeViewState, type ViewState } from './state/view-state';
 
-/** Keeps the browser responsive: fCoSE's draft layout handles this many (see graph-layout.ts). */
+/** Keeps the graph readable; big layouts run in a worker (see layout/run-layout.ts). */
 const MAX_NODES = 2000;
 /** Matrix columns picked by default: the selected entity and its strongest policy/program neighbours. */
 const DEFAULT_COLUMNS = 8;
@@ -48,6 +48,7 @@ export function App() {
   /** Per centre: how many neighbours were asked for and how many exist. */
   const [fetched, setFetched] = useState<Record<string, { limit: number; total: number; label: string }>>({});
   const [cy, setCy] = useState<Core | null>(null);
+  const [layingOut, setLayingOut] = useState(false);
   const lastUrlState = useRef(vs);
 
   const update = useCallback((patch: Partial<ViewState>) => setVs((prev) => ({ ...prev, ...patch })), []);
@@ -232,9 +233,14 @@ export function App() {
             selected={vs.entity}
             onTapNode={tapNode}
             onReady={setCy}
+            onLayout={(busy, err) => {
+              setLayingOut(busy);
+              if (err) setError(err);
+            }}
           />
           <div className="status" data-testid="status">
             {error ? <span className="error">{error}</span> : status}
+            {layingOut && <span data-testid="layout-busy">布局中…</span>}
             {current && current.total > current.limit && graph.nodes.length < MAX_NODES && (
               <button className="more" onClick={more} data-testid="more">
                 更多

@@ -2,7 +2,7 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useRef } from 'react';
 import type { GraphEdge, GraphNode } from './api';
-import { layoutOptions } from './graph-layout';
+import { runLayout } from './layout/run-layout';
 import { kindColor } from './kinds';
 
 cytoscape.use(fcose);
@@ -14,6 +14,8 @@ interface Props {
   onTapNode: (node: GraphNode) => void;
   /** Hands the Cytoscape instance to exporters. */
   onReady?: (cy: Core) => void;
+  /** Told when a layout starts and ends (big graphs take seconds, off the main thread). */
+  onLayout?: (busy: boolean, error?: string) => void;
 }
 
 const STYLE: cytoscape.StylesheetJson = [
@@ -57,11 +59,13 @@ function toElements(nodes: GraphNode[], edges: GraphEdge[]): ElementDefinition[]
 }
 
 /** Cytoscape canvas; new elements are added in place and laid out again. */
-export function GraphView({ nodes, edges, selected, onTapNode, onReady }: Props) {
+export function GraphView({ nodes, edges, selected, onTapNode, onReady, onLayout }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
   const onTap = useRef(onTapNode);
   onTap.current = onTapNode;
+  const onLayoutRef = useRef(onLayout);
+  onLayoutRef.current = onLayout;
 
   useEffect(() => {
     const instance = cytoscape({
@@ -77,7 +81,7 @@ export function GraphView({ nodes, edges, selected, onTapNode, onReady }: Props)
     cy.current = instance;
     // For browser tests and the console.
     (window as unknown as { __cy?: Core }).__cy = instance;
-    (window as unknown as { __pgLayout?: typeof layoutOptions }).__pgLayout = layoutOptions;
+    (window as unknown as { __pgLayout?: typeof runLayout }).__pgLayout = runLayout;
     onReady?.(instance);
     return () => instance.destroy();
   }, []);
@@ -101,7 +105,10 @@ export function GraphView({ nodes, edges, selected, onTapNode, onReady }: Props)
         const base = anchor.nonempty() ? anchor.nodes()[0]!.position() : { x: 0, y: 0 };
         n.position({ x: base.x + (Math.random() - 0.5) * 120, y: base.y + (Math.random() - 0.5) * 120 });
       });
-      instance.layout(layoutOptions(instance.nodes().length, firstDraw)).run();
+      onLayoutRef.current?.(true);
+      runLayout(instance, firstDraw)
+        .then((r) => r.applied && onLayoutRef.current?.(false))
+        .catch((e: Error) => onLayoutRef.current?.(false, e.message));
     }
   }, [nodes, edges]);
 
