@@ -98,11 +98,24 @@ describe('the viewer', () => {
     await page.screenshot({ path: path.join(shots, 'viewer-expanded.png') });
   });
 
-  it('a shared URL reopens the same entity', async () => {
+  it('a shared URL answers: which places mention 两学一做, in which sentences, and what is mentioned with it', async () => {
     const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await fresh.goto(`${http.url}/?entity=${encodeURIComponent('POLICY:两学一做')}`);
     await fresh.locator('.evidence h2').filter({ hasText: '两学一做' }).waitFor();
     await fresh.waitForFunction(() => (window as any).__cy?.nodes().length > 1);
+    // Places: 金湾区 (traditional-spelling report) and the anonymised xx市.
+    const places = await fresh.getByTestId('spread').locator('tbody tr').allTextContents();
+    expect(places.some((r) => r.startsWith('金湾区'))).toBe(true);
+    expect(places.some((r) => r.startsWith('xx市(匿名)'))).toBe(true);
+    // Sentences, as written in both scripts (004 keeps its pinyin glosses: 兩學(xué)一做).
+    const marks = await fresh.locator('.sentences mark').allTextContents();
+    expect(marks).toContain('两学一做');
+    expect(marks.some((m) => m.replace(/\([^)]*\)/g, '') === '兩學一做')).toBe(true);
+    // What is mentioned with it: its graph neighbours, also listed for the keyboard.
+    const neighbours = await fresh.locator('.neighbours li').allTextContents();
+    expect(neighbours.length).toBeGreaterThan(2);
+    expect(await cyCount(fresh, 'edge')).toBeGreaterThan(2);
+    await fresh.screenshot({ path: path.join(shots, 'viewer-liangxueyizuo.png') });
     await fresh.close();
   });
 });
