@@ -21,7 +21,12 @@ async function post(url: string, query: string, variables: Record<string, unknow
 }
 
 /** A multipart request (GraphQL multipart request spec), as a browser's file input sends it. */
-async function upload(url: string, query: string, file: { name: string; bytes: Uint8Array }, auth: string) {
+async function upload(
+  url: string,
+  query: string,
+  file: { name: string; bytes: Uint8Array<ArrayBuffer> },
+  auth: string,
+) {
   const form = new FormData();
   form.append('operations', JSON.stringify({ query, variables: { file: null } }));
   form.append('map', JSON.stringify({ 0: ['variables.file'] }));
