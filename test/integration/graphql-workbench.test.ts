@@ -90,6 +90,49 @@ describe('report view: sentences with their mentions', () => {
   });
 });
 
+describe('batching: nested lists cost a fixed number of statements', () => {
+  it('reads the mentions of a page of sentences, and the reports of a page of mentions, in one batch each', async () => {
+    let statements = 0;
+    // The real driver, counting the statements sent through it.
+    const counting = new Proxy(driver, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown;
+        if (prop === 'executeQuery')
+          return (...a: unknown[]) => {
+            statements++;
+            return (value as (...x: unknown[]) => unknown).apply(target, a);
+          };
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const server = await startHttpServer({ driver: counting, port: 0 });
+    const run = async (query: string) => {
+      statements = 0;
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await res.json()) as { errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      return statements;
+    };
+    try {
+      const sentences = (n: number) =>
+        run(
+          `{ report(id: "${JINWAN_REPORT}") { sentences(first: ${n}) { edges { node { mentions { entityId } } } } } }`,
+        );
+      expect(await sentences(60)).toBe(await sentences(3));
+      const mentions = (n: number) =>
+        run(`{ entity(id: "POLICY:两学一做") { mentions(first: ${n}) { edges { node {
+          report { id place { reportCount } } sentence { mentions { entityId } } } } } } }`);
+      expect(await mentions(50)).toBe(await mentions(1));
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('matrix: entities × places', () => {
   it('agrees cell by cell with spread, resolves terms in any spelling and names what it could not find', async () => {
     const r = await gql(`{

@@ -279,7 +279,9 @@ export function useQueryLimits(limits: QueryLimits): Plugin {
         setResultAndStopExecution({ errors });
         return;
       }
-      if (limits.timeoutMs > 0) setExecuteFn((a) => withDeadline(() => executeFn(a), limits.timeoutMs));
+      // A write is one transaction that either lands or not: answering "timed out" while it commits would mislead.
+      const write = getOperationAST(args.document, args.operationName)?.operation === 'mutation';
+      if (limits.timeoutMs > 0 && !write) setExecuteFn((a) => withDeadline(() => executeFn(a), limits.timeoutMs));
     },
   };
 }

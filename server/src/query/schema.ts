@@ -9,5 +9,6 @@ import './types/matrix.js';
 import './types/place.js';
 import './types/cooccurrence.js';
 import './types/sentence.js';
+import './types/ingest.js';
 
 export const schema = builder.toSchema();

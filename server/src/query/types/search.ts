@@ -1,6 +1,7 @@
 import { ENTITY_SEARCH_INDEX, EntityProps } from '@policygraph/graph-schema';
 import neo4j from 'neo4j-driver';
 import { builder } from '../builder.js';
+import { MAX_PAGE_SIZE } from '../context.js';
 import { escapeLucene, normaliseQuery } from '../entity-lookup.js';
 import { ENTITY_ROW, EntityKindEnum, EntityRef, type EntityRow } from './entity.js';
 
@@ -29,7 +30,7 @@ builder.queryFields((t) => ({
       return ctx.read<EntityRow>(SEARCH, {
         q: escapeLucene(q),
         kinds: args.kinds?.length ? args.kinds : null,
-        limit: neo4j.int(Math.max(1, Math.min(args.first ?? 20, 200))),
+        limit: neo4j.int(Math.max(1, Math.min(args.first ?? 20, MAX_PAGE_SIZE))),
       });
     },
   }),
