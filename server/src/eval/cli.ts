@@ -160,7 +160,13 @@ function main() {
     fs.writeFileSync(
       out,
       JSON.stringify(
-        { lexicon: lexiconNote, strict: scoreByKind(results, KINDS), lenient: scoreByKind(lenient, KINDS), baseline, results },
+        {
+          lexicon: lexiconNote,
+          strict: scoreByKind(results, KINDS),
+          lenient: scoreByKind(lenient, KINDS),
+          baseline,
+          results,
+        },
         null,
         2,
       ) + '\n',
