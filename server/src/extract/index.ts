@@ -20,7 +20,6 @@ import {
   NOT_SCHOOL_PARTS,
   PROPER_TAGS,
   PROGRAM_LEADING_NOISE,
-  CONSTRUCTION_SUFFIXES,
   CONSTRUCTION_WORDS,
   DESIGNATION_SUFFIX_TOKENS,
   PROGRAM_LEVELS,
@@ -93,6 +92,10 @@ class Spans {
         (s <= a && b <= e && !(a === s && b === e) && !(kind === 'PROGRAM' && b === e)),
     );
   }
+  /** Free, or inside a document title only (a quote in 《…“两反三转”…方案》, not one a lexicon form spans). */
+  freeOrInDocument(s: number, e: number): boolean {
+    return this.taken.every(([a, b, kind]) => e <= a || s >= b || (kind === 'DOCUMENT' && a <= s && e <= b));
+  }
   take(s: number, e: number, kind?: EntityKind): void {
     this.taken.push([s, e, kind]);
   }
@@ -126,8 +129,10 @@ function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[],
   for (const form of lex.formsByLength) {
     const needle = form.replace(SEPARATORS, '、');
     for (let u = unified.indexOf(needle); u !== -1; u = unified.indexOf(needle, u + 1)) {
-      const start = at[u]!;
+      let start = at[u]!;
       const end = at[u + needle.length - 1]! + 1;
+      // “全面改善…条件”工程: the surface keeps both quote marks, not a dangling closing one.
+      if (start > 0 && QUOTE_MARK.test(text[start - 1]!) && QUOTE_MARK.test(text.slice(start, end))) start--;
       const tail = u + needle.length;
       if (
         needle.length <= 3 &&
@@ -277,7 +282,7 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
     const start = open + 1;
     const close = start + inner.length;
     // Quotes inside a document title are mentions too (《…“两反三转”主题教育…方案》).
-    if (!spans.freeOrNested(start, close)) continue;
+    if (!spans.freeOrInDocument(start, close)) continue;
     const claim = (kind: EntityKind, name: string, from: number, to: number) => {
       out.push({ kind, name, surface: text.slice(from, to), start: from, end: to, cue: 'quote', anonymised: false });
       spans.take(from, to, kind);
@@ -322,7 +327,12 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
       continue;
     }
     // A short core needs its head (七长 + 责任制); a longer phrase takes at most a short one (为民办实事 + 项目).
-    if (!multiPart && gluedEnd > 0 && (inner.length <= 3 || (inner.length <= 5 && gluedEnd <= 2))) {
+    if (
+      !multiPart &&
+      gluedEnd > 0 &&
+      !CLAUSE_VERB.test(glued.slice(0, gluedEnd)) &&
+      (inner.length <= 3 || (inner.length <= 5 && gluedEnd <= 2))
+    ) {
       const name = inner + glued.slice(0, gluedEnd);
       const end = close + 1 + gluedEnd;
       if (!spans.free(open, end)) continue;
@@ -485,11 +495,11 @@ function numericSlogans(text: string, tokens: Token[], spans: Spans, out: Found[
 const CONGRESS_SPIRIT =
   /(?:党的\s*)?([一二三四五六七八九十]{1,3}|[Xx×]{1,3})\s*(大|届[一二三四五六七八九]中全会)(?:会议)?精神/gu;
 // 把方向、管大局、作决策、保落实: four or more verb-object triples, a political formula even unquoted.
-const TRIPLE_LIST = /\p{Script=Han}{3}(?:、\p{Script=Han}{3}){3,}(?!\p{Script=Han})/gu;
+const TRIPLE_LIST = /\p{Script=Han}{3}(?:、\p{Script=Han}{3}){3,}(?=[的等和与为]|[^\p{Script=Han}]|$)/gu;
 
 /**
  * Political formulas with a fixed shape: the spirit of a numbered party congress, and lists of
- * verb-object triples. A triple is a one-character verb on a word (管 + 大局), not itself a word
+ * verb-object triples. A triple is a one-character verb on a word (管 + 大局), rarely itself a word
  * (幼儿园、少年宫、图书馆、体育馆 is a list of places).
  */
 function formulaMentions(text: string, spans: Spans, out: Found[], know: WordKnowledge): void {
@@ -510,15 +520,16 @@ function formulaMentions(text: string, spans: Spans, out: Found[], know: WordKno
   }
   for (const m of text.matchAll(TRIPLE_LIST)) {
     const parts = m[0].split('、');
-    if (parts.every((p) => isWord(p.slice(1)) && !isWord(p))) claim(m[0], m.index, m.index + m[0].length, false);
+    const triples = parts.every((p) => isWord(p.slice(1))) && parts.filter((p) => isWord(p)).length <= 1;
+    if (triples) claim(m[0], m.index, m.index + m[0].length, false);
   }
 }
 
 const ANONYMISED_TOKEN = /^[Xx×]{1,4}$/u;
 const isHanOrDigits = (w: string) => /^[\p{Script=Han}\d]+$/u.test(w);
 // Tokens a name may hold whatever jieba tagged them: ordinals and anniversaries (第五届, 89 周年),
-// a series (读书教育系列活动), anonymised parts (xx中学扩建项目).
-const NAME_FILLER = /^(?:第[一二三四五六七八九十\d]+届|首届|\d+|周年|系列|[Xx×]{1,4})$/u;
+// a series (读书教育系列活动), anonymised parts (xx中学扩建项目), a level (XX 县 第三届…).
+const NAME_FILLER = /^(?:第[一二三四五六七八九十\d]+届|首届|\d+|周年|系列|[Xx×]{1,4}|[省市州县区镇乡])$/u;
 const VERB_TAGS = new Set(['v', 'vn']);
 const NOUNISH = new Set(['n', 'nz', 'ns', 'nr', 'nt', 'j', 'x', 'l', 'ng', 'eng', 'i', 'b']);
 
@@ -553,10 +564,11 @@ function programMentions(
     const designation = DESIGNATION_SUFFIX_TOKENS.has(tok.word);
     if (!PROGRAM_SUFFIX_TOKENS.has(tok.word) && !event && !designation) continue;
     // 工程建设, 项目建设: construction work in general, not a named program.
-    if (/^(?:建设|建立|施工|招标)/u.test(text.slice(tok.end, tok.end + 2)) && CONSTRUCTION_SUFFIXES.has(tok.word))
+    if (/^(?:建设|建立|施工|招标)/u.test(text.slice(tok.end, tok.end + 2)) && /(?:工程|项目)$/u.test(tok.word))
       continue;
     let j = i - 1;
     let steps = 0;
+    let agent = false;
     while (j >= 0 && steps < 6) {
       const t = tokens[j]!;
       if (bracketed.has(j)) {
@@ -565,7 +577,8 @@ function programMentions(
       }
       const filler = NAME_FILLER.test(t.word);
       if (!filler && (!PROGRAM_NAME_TAGS.has(t.tag) || !isHanOrDigits(t.word))) break;
-      if (PROGRAM_LEAD_VERBS.has(t.word) || PROGRAM_NAME_STOPS.has(t.word)) break;
+      agent = PROGRAM_NAME_STOPS.has(t.word);
+      if (PROGRAM_LEAD_VERBS.has(t.word) || agent) break;
       j--;
       steps++;
       // 市级社区教育项目, 国家级…示范县: the level opens the name; what precedes holds it.
@@ -575,33 +588,27 @@ function programMentions(
     while (k < i && PROGRAM_LEADING_NOISE.has(tokens[k]!.word)) k++;
     // 海州区义务教育强区: the district holding a designation of its own level is not part of its name.
     if (designation && k < i - 1 && tokens[k]!.tag === 'ns' && tokens[k]!.word.endsWith(tok.word.slice(-1))) k++;
-    // …公司合作发展生猪养殖扶贫项目: a run of two or more verbs at the left edge is the clause, not the name.
-    let verbs = 0;
-    while (k + verbs < i - 1 && VERB_TAGS.has(tokens[k + verbs]!.tag)) verbs++;
-    if (verbs >= 2) k += verbs;
+    // …公司合作发展生猪养殖扶贫项目: the verbs right after the agent are what it does, not the name.
+    if (agent) while (k < i - 1 && VERB_TAGS.has(tokens[k]!.tag)) k++;
     if (k >= i) continue;
     const inner = tokens.slice(k, i);
     const proper = inner.some((t) => PROPER_TAGS.has(t.tag) || ANONYMISED_TOKEN.test(t.word));
+    const construction = /(?:工程|项目)$/u.test(tok.word);
+    const built = CONSTRUCTION_WORDS.has(tokens[i - 1]!.word) || CONSTRUCTION_WORDS.has(tok.word.slice(0, -2));
     // 食堂项目, 综合楼工程, 校园校舍建设工程: construction work, unless a proper name or a long name says more.
-    if (
-      CONSTRUCTION_SUFFIXES.has(tok.word) &&
-      !proper &&
-      (tok.start - tokens[k]!.start < 6 || CONSTRUCTION_WORDS.has(tokens[i - 1]!.word))
-    ) {
-      continue;
-    }
-    const construction = CONSTRUCTION_SUFFIXES.has(tok.word);
+    if (construction && !proper && (tok.start - tokens[k]!.start < 6 || built)) continue;
     // 义教项目 x 个, 兴华小学工程: a budget category, or building a school, not a program.
     if (construction && CONSTRUCTION_CATEGORY_PREFIXES.has(text.slice(tokens[k]!.start, tok.start))) continue;
     if (construction && out.some((m) => m.kind === 'SCHOOL' && m.start === tokens[k]!.start && m.end === tok.start))
       continue;
     // 现代远程教育工程项目: the project of a program is that program.
     if (!event && out.some((m) => m.kind === 'PROGRAM' && m.end === tok.start && m.start >= tokens[k]!.start)) continue;
-    // 精减评比表彰项目: verbs only describe what is done; a name holds a noun.
-    if (!inner.some((t) => NOUNISH.has(t.tag) || NAME_FILLER.test(t.word))) continue;
+    // 精减评比表彰项目: verbs only describe what is done; a name holds a noun (体育强区: jieba's vn counts).
+    if (!inner.some((t) => NOUNISH.has(t.tag) || NAME_FILLER.test(t.word)) && inner.some((t) => t.tag === 'v'))
+      continue;
     // 民族民间文化进校园活动: the activity of a named program is the program.
-    let end = tok.end;
-    if (event && i - 1 > k && PROGRAM_SUFFIX_TOKENS.has(tokens[i - 1]!.word)) end = tokens[i - 1]!.end;
+    const ofProgram = event && i - 1 > k && PROGRAM_SUFFIX_TOKENS.has(tokens[i - 1]!.word);
+    const end = ofProgram ? tokens[i - 1]!.end : tok.end;
     const start = tokens[k]!.start;
     const name = text.slice(start, end);
     const prefix = text.slice(start, tok.start);
@@ -610,6 +617,7 @@ function programMentions(
     // 社会实践活动, 学习观摩活动 describe; a named event has a proper part, an ordinal or an unknown word.
     if (
       event &&
+      !ofProgram &&
       !inner.some(
         (t) => PROPER_TAGS.has(t.tag) || /届|周年/u.test(t.word) || ANONYMISED_TOKEN.test(t.word) || !isWord(t.word),
       )

@@ -543,6 +543,3 @@ export const NOT_PROGRAM_PARTS =
   /等|开展|推进|扎实|积极|举办|召开|举行|承办|胜利|[一二三四五六七八九十]是|^\d+项|工作计划$|采购项目$/u;
 /** Common nouns that extend a name only before anything proper has been seen. */
 export const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'eng']);
-
-/** 项目/工程 also name construction work (食堂项目, 综合楼工程): such a name needs a proper part or length. */
-export const CONSTRUCTION_SUFFIXES = new Set(['项目', '工程']);
