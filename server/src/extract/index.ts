@@ -380,7 +380,8 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
         break;
       }
       const institution = /(?:大学|学院)$/u.test(t.word);
-      if (!institution && (!isNameToken(t) || SCHOOL_NAME_BREAK.test(t.word))) break;
+      // 启动县域高中: the verb that introduces a name is not part of it.
+      if (!institution && (!isNameToken(t) || SCHOOL_NAME_BREAK.test(t.word) || PROGRAM_LEAD_VERBS.has(t.word))) break;
       const common = t.tag === 'n' || t.tag === 'vn' || t.tag === 'l';
       if (proper && common && !institution && j > 0 && isNameToken(tokens[j - 1]!)) break;
       if (PROPER_TAGS.has(t.tag)) proper = true;
@@ -585,7 +586,8 @@ function programMentions(
       if (PROGRAM_LEVELS.has(t.word)) break;
     }
     let k = j + 1;
-    while (k < i && PROGRAM_LEADING_NOISE.has(tokens[k]!.word)) k++;
+    // 网上晒课活动, 校外…: a locative opens a phrase, not a name (县域高中提质行动 keeps 高中 inside).
+    while (k < i && (PROGRAM_LEADING_NOISE.has(tokens[k]!.word) || tokens[k]!.tag === 's')) k++;
     // 海州区义务教育强区: the district holding a designation of its own level is not part of its name.
     if (designation && k < i - 1 && tokens[k]!.tag === 'ns' && tokens[k]!.word.endsWith(tok.word.slice(-1))) k++;
     // …公司合作发展生猪养殖扶贫项目: the verbs right after the agent are what it does, not the name.

@@ -82,6 +82,14 @@ describe('program heads', () => {
     expect(policiesAndPrograms('我县积极实施乡村学校美术提升计划。')).toEqual(['PROGRAM:乡村学校美术提升计划']);
   });
 
+  it('does not take the verb that starts a program for a school name', () => {
+    expect(of('今年启动县域高中提质行动。', 'PROGRAM', 'SCHOOL')).toEqual(['PROGRAM:县域高中提质行动']);
+  });
+
+  it('does not open a name with a locative', () => {
+    expect(policiesAndPrograms('组织网上晒课活动。')).toEqual([]);
+  });
+
   it('starts a designation at its level word, not at whoever applied for it', () => {
     expect(policiesAndPrograms('完成各乡镇市级家庭教育项目申报。')).toEqual(['PROGRAM:市级家庭教育项目']);
   });
@@ -138,6 +146,10 @@ describe('lexicon matching', () => {
       'PROGRAM:银龄讲学计划',
       'PROGRAM:县域普通高中振兴计划',
     ]);
+  });
+
+  it('knows national designations as programs, not as the policy they are named after', () => {
+    expect(policiesAndPrograms('积极争创全国义务教育优质均衡发展县。')).toEqual(['PROGRAM:义务教育优质均衡发展县']);
   });
 
   it('spells a form the way spinners do, two words at a time', () => {

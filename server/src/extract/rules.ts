@@ -147,6 +147,7 @@ export const GENERIC_SCHOOL_PREFIXES = new Set([
   '私立',
   '试点',
   '贫困',
+  '县域',
 ]);
 
 /** Tokens that end a school name walking backwards (enumerators, years). */
@@ -396,7 +397,7 @@ export const GENERIC_PROGRAM_PREFIXES = new Set([
 /** Categories of school building work, counted in budgets (义教项目 x 个, 学前教育项目 x 个). */
 export const CONSTRUCTION_CATEGORY_PREFIXES = new Set(['义教', '学前教育', '义务教育', '高中', '职教', '学校', '校舍']);
 /** Token tags that can be part of a program name (维修/改造 are verbs inside 校舍维修改造工程). */
-export const PROGRAM_NAME_TAGS = new Set(['n', 'vn', 'nz', 'ns', 'j', 'l', 'an', 'b', 'nr', 'x', 'ng', 'i', 'v']);
+export const PROGRAM_NAME_TAGS = new Set(['n', 'vn', 'nz', 'ns', 'j', 'l', 'an', 'b', 'nr', 'x', 'ng', 'i', 'v', 's']);
 /** Verbs that introduce a program rather than name it (实施…工程, 启动…计划). */
 export const PROGRAM_LEAD_VERBS = new Set([
   '实施',
