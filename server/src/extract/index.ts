@@ -307,7 +307,9 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
     // “三乱”专项整治活动, “两反三转”主题教育: a numeric abbreviation is the policy; the words after say
     // what is done about it. Only a program or duty head right after it joins the name (“三优”工程).
     const numericWork = NUMERIC_WITH_WORK.exec(inner);
-    const numeric = NUMERIC_SHAPE.test(inner) || NUMERIC_CORE.test(inner) || numericWork !== null;
+    // “十四五” is a planning period, all numerals: no abbreviation of anything.
+    const allNumerals = new RegExp(`^${NUM}+$`, 'u').test(numericWork?.[1] ?? inner);
+    const numeric = !allNumerals && (NUMERIC_SHAPE.test(inner) || NUMERIC_CORE.test(inner) || numericWork !== null);
     if (numeric && !(gluedEnd > 0 && GLUED_HEAD.test(glued))) {
       const core = numericWork?.[1] ?? inner;
       const placed =

@@ -31,8 +31,9 @@ describe('quoted terms', () => {
     expect(policiesAndPrograms('启动“五好”工程,打造优质学校。')).toEqual(['PROGRAM:五好工程']);
   });
 
-  it('leaves a quoted number that counts a group of people alone', () => {
+  it('leaves a quoted number that counts a group of people, or a planning period, alone', () => {
     expect(policiesAndPrograms('“两残”儿童入学率达到95%。')).toEqual([]);
+    expect(policiesAndPrograms('完成“十四五”教育发展规划编制。')).toEqual([]);
   });
 
   it('gives every item of a quoted list the kind the list is called by', () => {
