@@ -2,7 +2,7 @@
  * The general extraction rules on sentences written for these tests (not taken from the seed
  * reports), so that passing them says the rules carry over to reports the rules were not tuned on.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultGazetteer } from '../resolve/gazetteer.js';
 import { isStockWord, stockFrequency, tag } from '../segment/jieba.js';
 import { extractMentions, type Mention } from './index.js';
@@ -20,6 +20,9 @@ const of = (text: string, ...kinds: string[]) =>
     .filter((m) => kinds.includes(m.kind))
     .map((m) => `${m.kind}:${m.name}`);
 const policiesAndPrograms = (text: string) => of(text, 'POLICY', 'PROGRAM');
+
+// Loading jieba's dictionaries takes seconds on a busy machine: setup, not part of any one test.
+beforeAll(() => void tag('预热', lex), 60_000);
 
 describe('quoted terms', () => {
   it('takes a quoted numeric abbreviation as the policy, whatever campaign follows it', () => {
