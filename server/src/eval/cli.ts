@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { normalise } from '../normalise/index.js';
 import { repoRoot } from '../neo4j/paths.js';
+import { buildLexicon, shippedLexicon } from '../extract/lexicon.js';
 import { analyzeSource, type AnalyzedReport } from '../pipeline/analyze.js';
 import { collectFiles, readSourceFile } from '../read/read-file.js';
 import { stockCut } from '../segment/jieba.js';
@@ -98,10 +99,19 @@ function main() {
   const root = repoRoot();
   const gold = loadGold(path.join(root, 'server', 'eval', 'gold'));
   const verbose = process.argv.includes('--verbose');
+  // Honesty checks: the lexicon without the terms read off the seeds, or no lexicon at all (rules only).
+  const noLexicon = process.argv.includes('--no-lexicon');
+  const noSeedTerms = process.argv.includes('--no-seed-terms');
+  const lex = noLexicon ? buildLexicon([]) : shippedLexicon({ withoutSeedTerms: noSeedTerms });
+  const lexiconNote = noLexicon
+    ? 'no lexicon (rules only)'
+    : noSeedTerms
+      ? `lexicon without seed-derived terms (${lex.entries.length} entries)`
+      : `full lexicon (${lex.entries.length} entries)`;
   const { files } = collectFiles([path.join(root, 'seeds')]);
   const reportsPromise = Promise.all(files.map((f) => readSourceFile(f.path, f.root)));
   return reportsPromise.then((sources) => {
-    const reports = sources.flatMap((s) => analyzeSource(s));
+    const reports = sources.flatMap((s) => analyzeSource(s, lex));
     const baseline = stockJiebaBaseline(reports, gold);
     const run = (mode: MatchMode): ReportMatch[] =>
       reports
@@ -118,7 +128,7 @@ function main() {
     const results = run({});
     const lenient = run({ boundary: true });
     const merged = run({ boundary: true, policyProgram: true });
-    console.log(`Gold: ${results.length} reports (${[...gold.keys()].join(', ')})`);
+    console.log(`Gold: ${results.length} reports (${[...gold.keys()].join(', ')}); ${lexiconNote}`);
     printTable('Strict: same kind, same name (canonical, surface or alias)', scoreByKind(results, KINDS), true);
     printTable(
       'Boundary-lenient: also a place/level prefix (广东省教育强市 ~ 教育强市) or a generic suffix (平安校园建设 ~ 平安校园)',
@@ -150,7 +160,13 @@ function main() {
     fs.writeFileSync(
       out,
       JSON.stringify(
-        { strict: scoreByKind(results, KINDS), lenient: scoreByKind(lenient, KINDS), baseline, results },
+        {
+          lexicon: lexiconNote,
+          strict: scoreByKind(results, KINDS),
+          lenient: scoreByKind(lenient, KINDS),
+          baseline,
+          results,
+        },
         null,
         2,
       ) + '\n',

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalKey } from '../resolve/index.js';
 import { defaultGazetteer } from '../resolve/gazetteer.js';
 import { isStockWord, stockFrequency, tag } from '../segment/jieba.js';
@@ -13,6 +13,9 @@ const know = {
 };
 const extract = (text: string) => extractMentions(text, tag(text, lex), lex, know);
 const names = (text: string) => extract(text).map((m) => `${m.kind}:${m.name}`);
+
+// Loading jieba's dictionaries takes seconds on a busy machine: setup, not part of any one test.
+beforeAll(() => void tag('预热', lex), 60_000);
 
 describe('extractMentions', () => {
   it('keeps lexicon slogans whole that stock jieba would split', () => {

@@ -20,7 +20,11 @@ import {
   NOT_SCHOOL_PARTS,
   PROPER_TAGS,
   PROGRAM_LEADING_NOISE,
-  CONSTRUCTION_SUFFIXES,
+  CONSTRUCTION_WORDS,
+  DESIGNATION_SUFFIX_TOKENS,
+  PROGRAM_LEVELS,
+  PROGRAM_NAME_STOPS,
+  CONSTRUCTION_CATEGORY_PREFIXES,
   EVENT_SUFFIX_TOKENS,
   NAME_TAGS,
   NOT_PLACES,
@@ -31,7 +35,7 @@ import {
   SCHOOL_SUFFIXES,
 } from './rules.js';
 
-export type Cue = 'lexicon' | 'quote' | 'title-marks' | 'suffix' | 'pos' | 'numeric-slogan';
+export type Cue = 'lexicon' | 'quote' | 'title-marks' | 'suffix' | 'pos' | 'numeric-slogan' | 'formula';
 
 export interface Mention {
   kind: EntityKind;
@@ -57,6 +61,7 @@ export const CUE_SCORE: Record<Cue, number> = {
   'title-marks': 0.95,
   quote: 0.8,
   'numeric-slogan': 0.75,
+  formula: 0.7,
   suffix: 0.7,
   pos: 0.5,
 };
@@ -65,7 +70,7 @@ export const CUE_SCORE: Record<Cue, number> = {
 type Found = Omit<Mention, 'score'>;
 
 class Spans {
-  private taken: Array<[number, number]> = [];
+  private taken: Array<[number, number, EntityKind | undefined]> = [];
   free(s: number, e: number): boolean {
     return this.taken.every(([a, b]) => e <= a || s >= b);
   }
@@ -73,8 +78,26 @@ class Spans {
   freeOrNested(s: number, e: number): boolean {
     return this.taken.every(([a, b]) => e <= a || s >= b || (a <= s && e <= b && !(a === s && b === e)));
   }
-  take(s: number, e: number): void {
-    this.taken.push([s, e]);
+  /**
+   * A program found by its head may sit inside a document title (《关于实施…计划的意见》) and may hold
+   * schools, places and lexicon terms (市中职校实训室项目, XX市中小学校园足球竞赛), but not a program with
+   * the same head (天津市终身教育活动周 is the lexicon's 终身教育活动周) nor the whole title.
+   */
+  fitsProgram(s: number, e: number): boolean {
+    return this.taken.every(
+      ([a, b, kind]) =>
+        e <= a ||
+        s >= b ||
+        (kind === 'DOCUMENT' && a < s && e < b - 1) ||
+        (s <= a && b <= e && !(a === s && b === e) && !(kind === 'PROGRAM' && b === e)),
+    );
+  }
+  /** Free, or inside a document title only (a quote in 《…“两反三转”…方案》, not one a lexicon form spans). */
+  freeOrInDocument(s: number, e: number): boolean {
+    return this.taken.every(([a, b, kind]) => e <= a || s >= b || (kind === 'DOCUMENT' && a <= s && e <= b));
+  }
+  take(s: number, e: number, kind?: EntityKind): void {
+    this.taken.push([s, e, kind]);
   }
 }
 
@@ -84,35 +107,54 @@ const isAnonymised = (name: string) => ANONYMISED.test(name);
 /** Separators written inside multi-part slogans: 不忘初心、牢记使命 = 不忘初心•牢记使命. */
 const SEPARATORS = /[、·•,]/gu;
 
+/** Quote marks a lexicon form may be written with inside it (“全面改善…基本办学条件”工程). */
+const QUOTE_MARK = /[“”"]/u;
+
 /**
  * Lexicon forms, longest first, each span once. A term inside a document title is a
- * mention too (《…控辍保学…》 mentions 控辍保学), as researchers count it.
+ * mention too (《…控辍保学…》 mentions 控辍保学), as researchers count it. Quote marks inside
+ * a form do not stop it; a short form must not start or end inside a word (刷新高考 holds no 新高考).
  */
-function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[]): void {
-  const unified = text.replace(SEPARATORS, '、');
+function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], isWord: (w: string) => boolean): void {
+  // The text without quote marks, and where each of its characters sits in the sentence.
+  const at: number[] = [];
+  let unified = '';
+  for (let k = 0; k < text.length; k++) {
+    if (QUOTE_MARK.test(text[k]!)) continue;
+    at.push(k);
+    unified += text[k]!.replace(SEPARATORS, '、');
+  }
   const own = new Spans();
+  const found: Found[] = [];
   for (const form of lex.formsByLength) {
     const needle = form.replace(SEPARATORS, '、');
-    let at = unified.indexOf(needle);
-    while (at !== -1) {
-      const end = at + needle.length;
-      if (spans.freeOrNested(at, end) && own.free(at, end)) {
-        const entry = lex.forms.get(form)!;
-        out.push({
-          kind: entry.kind,
-          name: entry.name,
-          surface: text.slice(at, end),
-          start: at,
-          end,
-          cue: 'lexicon',
-          anonymised: false,
-        });
-        own.take(at, end);
-      }
-      at = unified.indexOf(needle, end);
+    for (let u = unified.indexOf(needle); u !== -1; u = unified.indexOf(needle, u + 1)) {
+      let start = at[u]!;
+      const end = at[u + needle.length - 1]! + 1;
+      // “全面改善…条件”工程: the surface keeps both quote marks, not a dangling closing one.
+      if (start > 0 && QUOTE_MARK.test(text[start - 1]!) && QUOTE_MARK.test(text.slice(start, end))) start--;
+      const tail = u + needle.length;
+      if (
+        needle.length <= 3 &&
+        ((u > 0 && isWord(unified.slice(u - 1, u + 1))) || isWord(unified.slice(tail - 1, tail + 1)))
+      )
+        continue;
+      if (!spans.freeOrNested(start, end) || !own.free(start, end)) continue;
+      const entry = lex.forms.get(form)!;
+      found.push({
+        kind: entry.kind,
+        name: entry.name,
+        surface: text.slice(start, end),
+        start,
+        end,
+        cue: 'lexicon',
+        anonymised: false,
+      });
+      own.take(start, end);
     }
   }
-  for (const m of out) if (m.cue === 'lexicon' && spans.free(m.start, m.end)) spans.take(m.start, m.end);
+  out.push(...found);
+  for (const m of found) if (spans.free(m.start, m.end)) spans.take(m.start, m.end, m.kind);
 }
 
 function documentMentions(text: string, spans: Spans, out: Found[]): void {
@@ -122,7 +164,7 @@ function documentMentions(text: string, spans: Spans, out: Found[]): void {
     if (!spans.free(start, end)) continue;
     const name = (m[1] ?? '').trim();
     out.push({ kind: 'DOCUMENT', name, surface: m[0], start, end, cue: 'title-marks', anonymised: isAnonymised(name) });
-    spans.take(start, end);
+    spans.take(start, end, 'DOCUMENT');
   }
 }
 
@@ -147,19 +189,43 @@ function quotedSpans(text: string): Array<{ open: number; inner: string }> {
     const rest = text.slice(i + 1);
     const stop = rest.search(/[“”。!?;]/u);
     if (stop !== -1 && rest[stop] === '”') continue; // closed further on (too long to be a term)
-    const run = UNCLOSED.exec(rest)?.[0];
-    if (run) out.push({ open: i, inner: run });
+    let run = UNCLOSED.exec(rest)?.[0];
+    // “高考立功单位,同时…: a connective after a comma starts the next clause, not another slogan part.
+    const parts = run?.split(/([、,])/u) ?? [];
+    const cut = parts.findIndex((p, k) => k > 0 && k % 2 === 0 && CONNECTIVE.test(p));
+    if (run && cut > 0) run = parts.slice(0, cut - 1).join('');
+    if (run && run.length >= 2) out.push({ open: i, inner: run });
   }
   return out.sort((a, b) => a.open - b.open);
 }
-// What a quoted phrase's end (or the words glued after it) says about its kind.
-const PROGRAM_END = /(?:工程|计划|行动|活动|项目|工作室|示范县|示范校|大赛|竞赛|讲堂|活动周|年|班|创建)$/u;
-const POLICY_END = /(?:制度|机制|责任制|模式|精神|思想|观|政策|改革|经费|结合|工作法)$/u;
+// What a quoted phrase's end (or the words glued after it) says about its kind. 年 names a designated
+// year (支部建设年), not an age group (儿童少年) or a calendar word (今年).
+const PROGRAM_END =
+  /(?:工程|计划|行动|活动|项目|工作室|示范县|示范校|大赛|竞赛|比赛|讲堂|活动周|(?<![少青老童学今去明本当每])年|班|创建|进校园)$/u;
+const POLICY_END = /(?:制度|机制|责任制|模式|精神|思想|观|政策|改革|结合|工作法)$/u;
+// The quoted phrase is the proper part of a program named right after it (“禁毒”专项行动), or one item of a
+// quoted list the sentence then names (“A”、“B”等主题实践活动). Verbs in between start a new clause
+// (“绿色通道”扎实推进项目建设).
 const PROGRAM_AFTER = /^[、,和与及“”"\p{Script=Han}]{0,12}?(?:活动|工程|项目|行动|竞赛|大赛)/u;
+// A list whose items lost a closing quote still ends in what it is (“A”、“B、C与“D等活动).
+const LIST_TAIL = /^[、与和及][^,。;!?]{0,40}?等[\p{Script=Han}]{0,8}?(?:活动|工程|项目|行动|竞赛|大赛)/u;
+const CLAUSE_VERB = /推进|开展|实施|扎实|落实|启动|加强|完成|确保|做好|抓好/u;
+// A cup's sponsor name in quotes belongs to the contest after it: “XX杯”学科教学信息化大赛.
+const EVENT_HEAD = /^[\p{Script=Han}]{0,12}?(?:大赛|竞赛|比赛|联赛|运动会|展演|评选)/u;
+// Connectives end a quote whose closing mark was lost (“高考立功单位,同时…).
+const CONNECTIVE = /^(?:同时|并且|而且|此外|另外|其中|从而|进而|因此|并|且)/u;
 const NUMERIC_SHAPE = new RegExp(
   `^${'[一二两三四五六七八九十百千万双]'}[\\u4e00-\\u9fff]{1,2}[一二两三四五六七八九十百千万双][\\u4e00-\\u9fff]{1,3}(?:[一二两三四五六七八九十百千万双][\\u4e00-\\u9fff]{1,2})?$`,
   'u',
 );
+
+const NUM = '[一二两三四五六七八九十百千万双]';
+// “三乱”, “五无”, “三防”: one numeral and a one- or two-character head, a numeric abbreviation.
+const NUMERIC_CORE = new RegExp(`^${NUM}[\\u4e00-\\u9fff]{1,2}$`, 'u');
+// An unclosed “三防建设: the abbreviation and the word that says what is done about it.
+const NUMERIC_WITH_WORK = new RegExp(`^(${NUM}[\\u4e00-\\u9fff]{1,2}?)(?:建设|工作|整改|整治|治理|教育|专项)$`, 'u');
+// What a numeric abbreviation is glued to when it names a program or duty (“三优”工程, “七长”责任制).
+const GLUED_HEAD = /^(?:工程|计划|行动|项目|工作室|责任制|制度|机制)/u;
 
 /**
  * Slogans compress: a part no dictionary knows (走教), or several one-character words
@@ -193,6 +259,17 @@ function stockSplit(phrase: string, isWord: (w: string) => boolean): string[] {
 const MULTI_PART = /^[\p{Script=Han}]{2,8}(?:[、·•,][\p{Script=Han}]{2,8})+$/u;
 
 /**
+ * Whether the words after a quote name a program the quote belongs to: right after it (“禁毒”专项行动), or
+ * after the rest of a quoted list (“A”、“B”、“C”等主题实践活动). A verb in between starts a new clause.
+ */
+function programAfter(rest: string): boolean {
+  // Skip the other quoted items of a list, then look at what the list is called.
+  const list = /^(?:[、,和与及]?[“"][^“”"\n]{1,20}[”"])*/u.exec(rest)?.[0] ?? '';
+  const m = PROGRAM_AFTER.exec(rest.slice(list.length)) ?? LIST_TAIL.exec(rest);
+  return m !== null && !CLAUSE_VERB.test(m[0]);
+}
+
+/**
  * Quoted phrases: many are slogans (“控辍保学”), many are rhetoric (“快捷键”). A quoted
  * phrase counts when the lexicon knows it, when it is a multi-part slogan
  * (“为民、务实、清廉”), when its ending or the words glued after it name a program or
@@ -205,10 +282,10 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
     const start = open + 1;
     const close = start + inner.length;
     // Quotes inside a document title are mentions too (《…“两反三转”主题教育…方案》).
-    if (!spans.freeOrNested(start, close)) continue;
+    if (!spans.freeOrInDocument(start, close)) continue;
     const claim = (kind: EntityKind, name: string, from: number, to: number) => {
       out.push({ kind, name, surface: text.slice(from, to), start: from, end: to, cue: 'quote', anonymised: false });
-      spans.take(from, to);
+      spans.take(from, to, kind);
     };
     const known = lex.forms.get(inner);
     if (known) {
@@ -217,27 +294,56 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
     }
     const multiPart = MULTI_PART.test(inner) && inner.length <= 40;
     if (!multiPart && (!HAN_ONLY.test(inner) || inner.length > 12)) continue;
+    const rest = text.slice(close + 1);
+    const after = rest.slice(0, 16);
+    const before = text.slice(Math.max(0, open - 4), open);
     // “七长”责任制: a short quoted core and the Han words glued after it form the name.
-    const glued = /^(?![等和与及])[\p{Script=Han}]{1,10}/u.exec(text.slice(close + 1))?.[0] ?? '';
+    const glued = /^(?![等和与及])[\p{Script=Han}]{1,10}/u.exec(rest)?.[0] ?? '';
     const gluedEnd = [...glued].reduce(
       (best, _c, i) =>
         PROGRAM_END.test(glued.slice(0, i + 1)) || POLICY_END.test(glued.slice(0, i + 1)) ? i + 1 : best,
       0,
     );
+    // “三乱”专项整治活动, “两反三转”主题教育: a numeric abbreviation is the policy; the words after say
+    // what is done about it. Only a program or duty head right after it joins the name (“三优”工程).
+    const numericWork = NUMERIC_WITH_WORK.exec(inner);
+    // “十四五” is a planning period, all numerals: no abbreviation of anything.
+    const allNumerals = new RegExp(`^${NUM}+$`, 'u').test(numericWork?.[1] ?? inner);
+    const numeric = !allNumerals && (NUMERIC_SHAPE.test(inner) || NUMERIC_CORE.test(inner) || numericWork !== null);
+    if (numeric && !(gluedEnd > 0 && GLUED_HEAD.test(glued))) {
+      const core = numericWork?.[1] ?? inner;
+      const placed =
+        NUMERIC_SHAPE.test(core) ||
+        numericWork !== null ||
+        SLOGAN_BEFORE.test(before) ||
+        SLOGAN_AFTER.test(after) ||
+        /^(?:专项|整改|整治|治理)/u.test(after);
+      if (placed) claim('POLICY', core, start, start + core.length);
+      continue;
+    }
+    // “科大讯飞杯”学科教学信息化大赛: the cup names the contest.
+    const contest = /杯$/u.test(inner) ? EVENT_HEAD.exec(rest)?.[0] : undefined;
+    if (contest) {
+      const end = close + 1 + contest.length;
+      if (spans.free(open, end)) claim('PROGRAM', inner + contest, open, end);
+      continue;
+    }
     // A short core needs its head (七长 + 责任制); a longer phrase takes at most a short one (为民办实事 + 项目).
-    if (!multiPart && gluedEnd > 0 && (inner.length <= 3 || (inner.length <= 5 && gluedEnd <= 2))) {
+    if (
+      !multiPart &&
+      gluedEnd > 0 &&
+      !CLAUSE_VERB.test(glued.slice(0, gluedEnd)) &&
+      (inner.length <= 3 || (inner.length <= 5 && gluedEnd <= 2))
+    ) {
       const name = inner + glued.slice(0, gluedEnd);
       const end = close + 1 + gluedEnd;
       if (!spans.free(open, end)) continue;
       claim(PROGRAM_END.test(name) ? 'PROGRAM' : 'POLICY', name, open, end);
       continue;
     }
-    const after = text.slice(close + 1, close + 16);
-    const before = text.slice(Math.max(0, open - 4), open);
     let kind: EntityKind | null = null;
-    if (PROGRAM_END.test(inner) || PROGRAM_AFTER.test(after)) kind = 'PROGRAM';
+    if (PROGRAM_END.test(inner) || programAfter(rest)) kind = 'PROGRAM';
     else if (multiPart || POLICY_END.test(inner)) kind = 'POLICY';
-    else if (NUMERIC_SHAPE.test(inner)) kind = 'POLICY';
     else if (
       inner.length >= 4 &&
       !isWord(inner) &&
@@ -276,7 +382,8 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
         break;
       }
       const institution = /(?:大学|学院)$/u.test(t.word);
-      if (!institution && (!isNameToken(t) || SCHOOL_NAME_BREAK.test(t.word))) break;
+      // 启动县域高中: the verb that introduces a name is not part of it.
+      if (!institution && (!isNameToken(t) || SCHOOL_NAME_BREAK.test(t.word) || PROGRAM_LEAD_VERBS.has(t.word))) break;
       const common = t.tag === 'n' || t.tag === 'vn' || t.tag === 'l';
       if (proper && common && !institution && j > 0 && isNameToken(tokens[j - 1]!)) break;
       if (PROPER_TAGS.has(t.tag)) proper = true;
@@ -323,7 +430,7 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
     if (!spans.free(start, tok.end)) continue;
     const kind: EntityKind = name.endsWith('大学') ? 'ORGANIZATION' : 'SCHOOL';
     out.push({ kind, name, surface: name, start, end: tok.end, cue: 'suffix', anonymised: isAnonymised(name) });
-    spans.take(start, tok.end);
+    spans.take(start, tok.end, kind);
   }
 }
 
@@ -387,6 +494,63 @@ function numericSlogans(text: string, tokens: Token[], spans: Spans, out: Found[
   }
 }
 
+// 党的十九大精神, 十八届三中全会精神, 党的 xx 大会议精神: a congress named by its number.
+const CONGRESS_SPIRIT =
+  /(?:党的\s*)?([一二三四五六七八九十]{1,3}|[Xx×]{1,3})\s*(大|届[一二三四五六七八九]中全会)(?:会议)?精神/gu;
+// 把方向、管大局、作决策、保落实: four or more verb-object triples, a political formula even unquoted.
+const TRIPLE_LIST = /\p{Script=Han}{3}(?:、\p{Script=Han}{3}){3,}(?=[的等和与为]|[^\p{Script=Han}]|$)/gu;
+
+/**
+ * Political formulas with a fixed shape: the spirit of a numbered party congress, and lists of
+ * verb-object triples. A triple is a one-character verb on a word (管 + 大局), rarely itself a word
+ * (幼儿园、少年宫、图书馆、体育馆 is a list of places).
+ */
+function formulaMentions(text: string, spans: Spans, out: Found[], know: WordKnowledge): void {
+  const { isWord } = know;
+  const claim = (name: string, start: number, end: number, anonymised: boolean) => {
+    if (!spans.free(start, end)) return;
+    out.push({ kind: 'POLICY', name, surface: text.slice(start, end), start, end, cue: 'formula', anonymised });
+    spans.take(start, end, 'POLICY');
+  };
+  for (const m of text.matchAll(CONGRESS_SPIRIT)) {
+    const anonymised = /[Xx×]/u.test(m[1]!);
+    claim(`党的${anonymised ? m[1]!.toLowerCase() : m[1]!}${m[2]!}精神`, m.index, m.index + m[0].length, anonymised);
+  }
+  // 新时代贵州精神 (新时代x精神 when anonymised): a place's spirit in the new era.
+  for (const m of text.matchAll(/新时代([\p{Script=Han}]{2,4}?|[Xx×]{1,3})精神/gu)) {
+    const anonymised = /[Xx×]/u.test(m[1]!);
+    if (anonymised || know.isPlace(m[1]!)) claim(m[0], m.index, m.index + m[0].length, anonymised);
+  }
+  for (const m of text.matchAll(TRIPLE_LIST)) {
+    const parts = m[0].split('、');
+    const triples = parts.every((p) => isWord(p.slice(1))) && parts.filter((p) => isWord(p)).length <= 1;
+    if (triples) claim(m[0], m.index, m.index + m[0].length, false);
+  }
+}
+
+const ANONYMISED_TOKEN = /^[Xx×]{1,4}$/u;
+const isHanOrDigits = (w: string) => /^[\p{Script=Han}\d]+$/u.test(w);
+// Tokens a name may hold whatever jieba tagged them: ordinals and anniversaries (第五届, 89 周年),
+// a series (读书教育系列活动), anonymised parts (xx中学扩建项目), a level (XX 县 第三届…).
+const NAME_FILLER = /^(?:第[一二三四五六七八九十\d]+届|首届|\d+|周年|系列|[Xx×]{1,4}|[省市州县区镇乡])$/u;
+const VERB_TAGS = new Set(['v', 'vn']);
+const NOUNISH = new Set(['n', 'nz', 'ns', 'nr', 'nt', 'j', 'x', 'l', 'ng', 'eng', 'i', 'b']);
+
+/**
+ * Token indices inside a bracketed alternative (校(园)长, 县(区)管校聘): the bracket, what it holds and the
+ * characters around it belong to one name, whatever jieba tagged them.
+ */
+function bracketTokens(tokens: Token[]): Set<number> {
+  const marked = new Set<number>();
+  for (let k = 1; k + 3 < tokens.length; k++) {
+    const [a, open, inner, close, b] = [tokens[k - 1]!, tokens[k]!, tokens[k + 1]!, tokens[k + 2]!, tokens[k + 3]!];
+    if (!/^[((]$/u.test(open.word) || !/^[))]$/u.test(close.word)) continue;
+    if (!/^\p{Script=Han}{1,2}$/u.test(inner.word) || !isHanOrDigits(a.word) || !isHanOrDigits(b.word)) continue;
+    for (let m = k - 1; m <= k + 3; m++) marked.add(m);
+  }
+  return marked;
+}
+
 /** Programs: a suffix token (工程, 计划, 行动…) and the name tokens before it. */
 function programMentions(
   text: string,
@@ -395,55 +559,78 @@ function programMentions(
   out: Found[],
   isWord: (w: string) => boolean,
 ): void {
+  const bracketed = bracketTokens(tokens);
   // Right to left: 才艺展演活动 is claimed before 展演 inside it.
   for (let i = tokens.length - 1; i >= 0; i--) {
     const tok = tokens[i]!;
     const event = EVENT_SUFFIX_TOKENS.has(tok.word);
-    if (!PROGRAM_SUFFIX_TOKENS.has(tok.word) && !event) continue;
+    const designation = DESIGNATION_SUFFIX_TOKENS.has(tok.word);
+    if (!PROGRAM_SUFFIX_TOKENS.has(tok.word) && !event && !designation) continue;
+    // 工程建设, 项目建设: construction work in general, not a named program.
+    if (/^(?:建设|建立|施工|招标)/u.test(text.slice(tok.end, tok.end + 2)) && /(?:工程|项目)$/u.test(tok.word))
+      continue;
     let j = i - 1;
-    while (
-      j >= 0 &&
-      i - j <= 6 &&
-      (PROGRAM_NAME_TAGS.has(tokens[j]!.tag) || /^(?:第[一二三四五六七八九十\d]+届|首届)$/u.test(tokens[j]!.word)) &&
-      !PROGRAM_LEAD_VERBS.has(tokens[j]!.word) &&
-      /^[\p{Script=Han}\d]+$/u.test(tokens[j]!.word)
-    ) {
+    let steps = 0;
+    let agent = false;
+    while (j >= 0 && steps < 6) {
+      const t = tokens[j]!;
+      if (bracketed.has(j)) {
+        j--;
+        continue;
+      }
+      const filler = NAME_FILLER.test(t.word);
+      if (!filler && (!PROGRAM_NAME_TAGS.has(t.tag) || !isHanOrDigits(t.word))) break;
+      agent = PROGRAM_NAME_STOPS.has(t.word);
+      if (PROGRAM_LEAD_VERBS.has(t.word) || agent) break;
       j--;
+      steps++;
+      // 市级社区教育项目, 国家级…示范县: the level opens the name; what precedes holds it.
+      if (PROGRAM_LEVELS.has(t.word)) break;
     }
     let k = j + 1;
-    while (k < i && PROGRAM_LEADING_NOISE.has(tokens[k]!.word)) k++;
+    // 网上晒课活动, 校外…: a locative opens a phrase, not a name (县域高中提质行动 keeps 高中 inside).
+    while (k < i && (PROGRAM_LEADING_NOISE.has(tokens[k]!.word) || tokens[k]!.tag === 's')) k++;
+    // 海州区义务教育强区: the district holding a designation of its own level is not part of its name.
+    if (designation && k < i - 1 && tokens[k]!.tag === 'ns' && tokens[k]!.word.endsWith(tok.word.slice(-1))) k++;
+    // …公司合作发展生猪养殖扶贫项目: the verbs right after the agent are what it does, not the name.
+    if (agent) while (k < i - 1 && VERB_TAGS.has(tokens[k]!.tag)) k++;
     if (k >= i) continue;
-    // 食堂项目, 综合楼工程: construction work, unless a proper name or a long name says more.
-    if (
-      CONSTRUCTION_SUFFIXES.has(tok.word) &&
-      !tokens.slice(k, i).some((t) => PROPER_TAGS.has(t.tag)) &&
-      tok.start - tokens[k]!.start < 6
-    ) {
+    const inner = tokens.slice(k, i);
+    const proper = inner.some((t) => PROPER_TAGS.has(t.tag) || ANONYMISED_TOKEN.test(t.word));
+    const construction = /(?:工程|项目)$/u.test(tok.word);
+    const built = CONSTRUCTION_WORDS.has(tokens[i - 1]!.word) || CONSTRUCTION_WORDS.has(tok.word.slice(0, -2));
+    // 食堂项目, 综合楼工程, 校园校舍建设工程: construction work, unless a proper name or a long name says more.
+    if (construction && !proper && (tok.start - tokens[k]!.start < 6 || built)) continue;
+    // 义教项目 x 个, 兴华小学工程: a budget category, or building a school, not a program.
+    if (construction && CONSTRUCTION_CATEGORY_PREFIXES.has(text.slice(tokens[k]!.start, tok.start))) continue;
+    if (construction && out.some((m) => m.kind === 'SCHOOL' && m.start === tokens[k]!.start && m.end === tok.start))
       continue;
-    }
+    // 现代远程教育工程项目: the project of a program is that program.
+    if (!event && out.some((m) => m.kind === 'PROGRAM' && m.end === tok.start && m.start >= tokens[k]!.start)) continue;
+    // 精减评比表彰项目: verbs only describe what is done; a name holds a noun (体育强区: jieba's vn counts).
+    if (!inner.some((t) => NOUNISH.has(t.tag) || NAME_FILLER.test(t.word)) && inner.some((t) => t.tag === 'v'))
+      continue;
+    // 民族民间文化进校园活动: the activity of a named program is the program.
+    const ofProgram = event && i - 1 > k && PROGRAM_SUFFIX_TOKENS.has(tokens[i - 1]!.word);
+    const end = ofProgram ? tokens[i - 1]!.end : tok.end;
     const start = tokens[k]!.start;
-    const name = text.slice(start, tok.end);
-    const prefix = name.slice(0, name.length - tok.word.length);
-    if (prefix.length < (event ? 4 : 2) || name.length > 20 || GENERIC_PROGRAM_PREFIXES.has(prefix)) continue;
+    const name = text.slice(start, end);
+    const prefix = text.slice(start, tok.start);
+    if (prefix.length < (event ? 4 : 2) || name.length > 24 || GENERIC_PROGRAM_PREFIXES.has(prefix)) continue;
     if (NOT_PROGRAM_PARTS.test(name)) continue;
     // 社会实践活动, 学习观摩活动 describe; a named event has a proper part, an ordinal or an unknown word.
     if (
       event &&
-      !tokens.slice(k, i).some((t) => PROPER_TAGS.has(t.tag) || /届|周年/u.test(t.word) || !isWord(t.word))
+      !ofProgram &&
+      !inner.some(
+        (t) => PROPER_TAGS.has(t.tag) || /届|周年/u.test(t.word) || ANONYMISED_TOKEN.test(t.word) || !isWord(t.word),
+      )
     ) {
       continue;
     }
-    if (!spans.free(start, tok.end)) continue;
-    out.push({
-      kind: 'PROGRAM',
-      name,
-      surface: name,
-      start,
-      end: tok.end,
-      cue: 'suffix',
-      anonymised: isAnonymised(name),
-    });
-    spans.take(start, tok.end);
+    if (!spans.fitsProgram(start, end)) continue;
+    out.push({ kind: 'PROGRAM', name, surface: name, start, end, cue: 'suffix', anonymised: isAnonymised(name) });
+    spans.take(start, end, 'PROGRAM');
   }
 }
 
@@ -510,9 +697,10 @@ export function extractMentions(
   const spans = new Spans();
   const out: Found[] = [];
   documentMentions(text, spans, out);
-  lexiconMentions(text, lex, spans, out);
+  lexiconMentions(text, lex, spans, out, isWord);
   quotedMentions(text, lex, spans, out, isWord);
   numericSlogans(text, tokens, spans, out);
+  formulaMentions(text, spans, out, know);
   schoolMentions(text, tokens, spans, out, know);
   programMentions(text, tokens, spans, out, isWord);
   // Organisations before places: 将乐县人民政府 is one name, not a place and a government.

@@ -147,6 +147,7 @@ export const GENERIC_SCHOOL_PREFIXES = new Set([
   '私立',
   '试点',
   '贫困',
+  '县域',
 ]);
 
 /** Tokens that end a school name walking backwards (enumerators, years). */
@@ -290,6 +291,31 @@ export const PROGRAM_SUFFIX_TOKENS = new Set([
   '攻坚行动',
   '提升工程',
   '建设工程',
+  // 法治进校园, 民族民间文化进校园: campaigns that bring a theme into schools.
+  '进校园',
+]);
+
+/** Designations an area earns (义务教育强区, 教育强县): the holder's own name is not part of them. */
+export const DESIGNATION_SUFFIX_TOKENS = new Set(['强区', '强县', '强市', '强镇', '强省']);
+
+/** Levels that open a program or designation name (市级社区教育项目): what comes before holds it. */
+export const PROGRAM_LEVELS = new Set(['国家级', '省级', '市级', '县级', '区级', '全国']);
+
+/** Agents that run a program are not part of its name (…公司合作发展…项目). */
+export const PROGRAM_NAME_STOPS = new Set(['公司', '合作社', '企业', '单位', '部门', '集团']);
+
+/** Building verbs right before 工程/项目 (校舍建设工程, 校园校舍建立工程): construction work, not a program. */
+export const CONSTRUCTION_WORDS = new Set([
+  '建设',
+  '建立',
+  '改造',
+  '维修',
+  '新建',
+  '扩建',
+  '改扩建',
+  '施工',
+  '修缮',
+  '采购',
 ]);
 /** Programs named only by a category (工作计划, 建设项目) are not programs. */
 /** Words stripped from the front of a program name (各项…, 新建…, 我区…). */
@@ -368,8 +394,10 @@ export const GENERIC_PROGRAM_PREFIXES = new Set([
   '上述',
   '各类',
 ]);
+/** Categories of school building work, counted in budgets (义教项目 x 个, 学前教育项目 x 个). */
+export const CONSTRUCTION_CATEGORY_PREFIXES = new Set(['义教', '学前教育', '义务教育', '高中', '职教', '学校', '校舍']);
 /** Token tags that can be part of a program name (维修/改造 are verbs inside 校舍维修改造工程). */
-export const PROGRAM_NAME_TAGS = new Set(['n', 'vn', 'nz', 'ns', 'j', 'l', 'an', 'b', 'nr', 'x', 'ng', 'i', 'v']);
+export const PROGRAM_NAME_TAGS = new Set(['n', 'vn', 'nz', 'ns', 'j', 'l', 'an', 'b', 'nr', 'x', 'ng', 'i', 'v', 's']);
 /** Verbs that introduce a program rather than name it (实施…工程, 启动…计划). */
 export const PROGRAM_LEAD_VERBS = new Set([
   '实施',
@@ -413,6 +441,14 @@ export const PROGRAM_LEAD_VERBS = new Set([
   '和',
   '与',
   '及',
+  '获评',
+  '评为',
+  '荣获',
+  '获得',
+  '举办',
+  '承办',
+  '召开',
+  '举行',
 ]);
 
 /**
@@ -504,9 +540,7 @@ export const GLUED_FUNCTION_CHAR = /^[为原在和与及对把将从向被至到
 export const NOT_SCHOOL_PARTS =
   /普惠性|标准化|直通|地区|届|民办|公办|规划|指导|成员|开展|等|乡镇|[两几一二三四五六七八九十\d]所/u;
 /** Program names never hold these: enumerators (四是), lists (等), activity verbs (开展). */
-export const NOT_PROGRAM_PARTS = /等|开展|推进|扎实|积极|举办|召开|举行|承办|胜利|[一二三四五六七八九十]是|^\d+项/u;
+export const NOT_PROGRAM_PARTS =
+  /等|开展|推进|扎实|积极|举办|召开|举行|承办|胜利|[一二三四五六七八九十]是|^\d+项|工作计划$|采购项目$/u;
 /** Common nouns that extend a name only before anything proper has been seen. */
 export const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'eng']);
-
-/** 项目/工程 also name construction work (食堂项目, 综合楼工程): such a name needs a proper part or length. */
-export const CONSTRUCTION_SUFFIXES = new Set(['项目', '工程']);

@@ -11,6 +11,7 @@ import {
 import type { SourceFile } from '../read/read-file.js';
 import { defaultGazetteer } from '../resolve/gazetteer.js';
 import { canonicalKey, resolveEntities, type ResolvedEntity, type Scope } from '../resolve/index.js';
+import { linkPlace } from '../resolve/place-link.js';
 import { attributePlace, type ReportPlace } from '../resolve/report-place.js';
 import { attributeYear, type ReportYear } from '../resolve/report-year.js';
 import { splitReports } from '../segment/split-reports.js';
@@ -170,7 +171,12 @@ export function analyzeSource(
       rules: fired,
       sentences: outSentences,
       mentions,
-      entities: [...resolveEntities(mentions, scope).values()],
+      // PLACE entities carry their gazetteer code, read with the report's place chain as context.
+      entities: [
+        ...resolveEntities(mentions, scope, {
+          placeCode: (name) => linkPlace(name, defaultGazetteer(), scope.places ?? []),
+        }).values(),
+      ],
       dropped:
         i === 0
           ? [

@@ -18,6 +18,13 @@ export interface ResolvedEntity {
   anonymised: boolean;
   /** For names that only mean something locally (县一中, 市委): the place (or report) they belong to. */
   qualifier?: string;
+  /** PLACE entities: the gazetteer code the name stands for in this report (see linkPlace), when known. */
+  placeCode?: string;
+}
+
+export interface ResolveOptions {
+  /** The gazetteer code of a place name in this report's context (PLACE entities only). */
+  placeCode?: (name: string) => string | undefined;
 }
 
 /** Where a report's local names belong: its place when known, else the report itself. */
@@ -60,7 +67,11 @@ export function localPlace(name: string, s: Scope): { code: string; name: string
 }
 
 /** Groups a report's mentions into canonical entities, keeping every surface form. */
-export function resolveEntities(mentions: ResolvableMention[], scope: Scope | string): Map<string, ResolvedEntity> {
+export function resolveEntities(
+  mentions: ResolvableMention[],
+  scope: Scope | string,
+  options: ResolveOptions = {},
+): Map<string, ResolvedEntity> {
   const s: Scope = typeof scope === 'string' ? { reportId: scope } : scope;
   const entities = new Map<string, ResolvedEntity>();
   for (const m of mentions) {
@@ -69,6 +80,10 @@ export function resolveEntities(mentions: ResolvableMention[], scope: Scope | st
     if (!e) {
       e = { key, kind: m.kind, name: m.name, aliases: [], anonymised: m.anonymised };
       if (!m.anonymised && isLocalGeneric(m)) e.qualifier = localPlace(m.name, s)?.name ?? s.label ?? s.reportId;
+      if (m.kind === 'PLACE' && !m.anonymised) {
+        const code = options.placeCode?.(m.name);
+        if (code) e.placeCode = code;
+      }
       entities.set(key, e);
     }
     const alias = displayForm(m.surface);

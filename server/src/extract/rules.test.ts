@@ -1,0 +1,177 @@
+/**
+ * The general extraction rules on sentences written for these tests (not taken from the seed
+ * reports), so that passing them says the rules carry over to reports the rules were not tuned on.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultGazetteer } from '../resolve/gazetteer.js';
+import { isStockWord, stockFrequency, tag } from '../segment/jieba.js';
+import { extractMentions, type Mention } from './index.js';
+import { buildLexicon, defaultLexicon, spunForms } from './lexicon.js';
+
+const lex = defaultLexicon();
+const know = {
+  isWord: isStockWord,
+  frequency: stockFrequency,
+  isPlace: (w: string) => defaultGazetteer().byName.has(w),
+};
+const extract = (text: string): Mention[] => extractMentions(text, tag(text, lex), lex, know);
+const of = (text: string, ...kinds: string[]) =>
+  extract(text)
+    .filter((m) => kinds.includes(m.kind))
+    .map((m) => `${m.kind}:${m.name}`);
+const policiesAndPrograms = (text: string) => of(text, 'POLICY', 'PROGRAM');
+
+// Loading jieba's dictionaries takes seconds on a busy machine: setup, not part of any one test.
+beforeAll(() => void tag('预热', lex), 60_000);
+
+describe('quoted terms', () => {
+  it('takes a quoted numeric abbreviation as the policy, whatever campaign follows it', () => {
+    expect(policiesAndPrograms('今年全面开展“四乱”专项整治活动,成效明显。')).toEqual(['POLICY:四乱']);
+    expect(policiesAndPrograms('各校深入开展“三比三创”主题教育实践活动。')).toEqual(['POLICY:三比三创']);
+  });
+
+  it('keeps a numeric abbreviation glued to a program head as the program name', () => {
+    expect(policiesAndPrograms('启动“五好”工程,打造优质学校。')).toEqual(['PROGRAM:五好工程']);
+  });
+
+  it('leaves a quoted number that counts a group of people, or a planning period, alone', () => {
+    expect(policiesAndPrograms('“两残”儿童入学率达到95%。')).toEqual([]);
+    expect(policiesAndPrograms('完成“十四五”教育发展规划编制。')).toEqual([]);
+  });
+
+  it('gives every item of a quoted list the kind the list is called by', () => {
+    expect(policiesAndPrograms('组织“红色基因代代传”、“书香满校园”等主题实践活动。')).toEqual([
+      'PROGRAM:红色基因代代传',
+      'PROGRAM:书香满校园',
+    ]);
+  });
+
+  it('does not make a quote a program when a new clause starts before the program word', () => {
+    expect(policiesAndPrograms('开辟“直通车”扎实推进项目落地。')).toEqual([]);
+  });
+
+  it('joins a quoted cup sponsor with the contest it names', () => {
+    expect(policiesAndPrograms('组织学生参加“新华杯”中小学生作文大赛,获一等奖3人。')).toEqual([
+      'PROGRAM:新华杯中小学生作文大赛',
+    ]);
+  });
+
+  it('ends a quote that lost its closing mark before a connective', () => {
+    const found = policiesAndPrograms('学校被授予“安全文明单位,同时被评为先进集体。');
+    expect(found.some((f) => f.includes('同时'))).toBe(false);
+  });
+});
+
+describe('political formulas', () => {
+  it('names the spirit of a numbered party congress or plenum, anonymised numbers included', () => {
+    expect(policiesAndPrograms('认真学习十九届六中全会精神。')).toEqual(['POLICY:党的十九届六中全会精神']);
+    const anon = extract('全体教师学习党的 xx 大会议精神。').filter((m) => m.kind === 'POLICY');
+    expect(anon).toMatchObject([{ name: '党的xx大精神', anonymised: true }]);
+  });
+
+  it('takes an unquoted list of four verb-object triples as a formula, but not a list of nouns', () => {
+    expect(policiesAndPrograms('坚持抓班子、带队伍、强管理、促发展的工作思路。')).toEqual([
+      'POLICY:抓班子、带队伍、强管理、促发展',
+    ]);
+    expect(policiesAndPrograms('新建图书馆、体育馆、少年宫、科技馆。')).toEqual([]);
+  });
+});
+
+describe('program heads', () => {
+  it('keeps a bracketed alternative inside a program name', () => {
+    expect(policiesAndPrograms('启动园(校)长领导力培训工程。')).toEqual(['PROGRAM:园(校)长领导力培训工程']);
+  });
+
+  it('stops the name at the verb that introduces it and keeps the place in front', () => {
+    expect(policiesAndPrograms('我县积极实施乡村学校美术提升计划。')).toEqual(['PROGRAM:乡村学校美术提升计划']);
+  });
+
+  it('does not take the verb that starts a program for a school name', () => {
+    expect(of('今年启动县域高中提质行动。', 'PROGRAM', 'SCHOOL')).toEqual(['PROGRAM:县域高中提质行动']);
+  });
+
+  it('does not open a name with a locative', () => {
+    expect(policiesAndPrograms('组织网上晒课活动。')).toEqual([]);
+  });
+
+  it('starts a designation at its level word, not at whoever applied for it', () => {
+    expect(policiesAndPrograms('完成各乡镇市级家庭教育项目申报。')).toEqual(['PROGRAM:市级家庭教育项目']);
+  });
+
+  it('drops the holder of a designation of its own level', () => {
+    expect(policiesAndPrograms('江北区体育强区建设顺利通过验收。')).toEqual(['PROGRAM:体育强区']);
+  });
+
+  it('finds named events with anonymised places, editions and anniversaries', () => {
+    const m = extract('举办XX县第三届中小学生运动会。').filter((x) => x.kind === 'PROGRAM');
+    expect(m).toMatchObject([{ name: 'XX县第三届中小学生运动会', anonymised: true }]);
+    expect(policiesAndPrograms('开展了纪念建团100周年主题活动。')).toEqual(['PROGRAM:纪念建团100周年主题活动']);
+  });
+
+  it('takes a campaign that brings a theme into schools as the program, not its activity', () => {
+    expect(policiesAndPrograms('推进禁毒教育进校园活动。')).toEqual(['PROGRAM:禁毒教育进校园']);
+  });
+
+  it('finds a program named inside a document title', () => {
+    expect(of('印发了《关于实施乡村学校美术提升计划的通知》。', 'PROGRAM', 'DOCUMENT')).toEqual([
+      'DOCUMENT:关于实施乡村学校美术提升计划的通知',
+      'PROGRAM:乡村学校美术提升计划',
+    ]);
+  });
+
+  it('cuts the clause verbs in front of a project name', () => {
+    expect(policiesAndPrograms('由村合作社与某公司合作发展茶叶种植扶贫项目。')).toEqual(['PROGRAM:茶叶种植扶贫项目']);
+  });
+
+  it('keeps a named school building project but not budget categories or building work in general', () => {
+    expect(policiesAndPrograms('城南中学改扩建项目已开工。')).toEqual(['PROGRAM:城南中学改扩建项目']);
+    expect(policiesAndPrograms('其中义教项目3个,校舍建设工程12个。')).toEqual([]);
+    expect(policiesAndPrograms('实施城区学校工程建设三年规划。')).toEqual([]);
+    expect(policiesAndPrograms('大幅压缩检查评比项目。')).toEqual([]);
+  });
+});
+
+describe('lexicon matching', () => {
+  it('matches a lexicon form written with quote marks inside it', () => {
+    expect(policiesAndPrograms('实施“义务教育薄弱环节改善与能力提升”工程。')).toEqual([
+      'PROGRAM:义务教育薄弱环节改善与能力提升',
+    ]);
+  });
+
+  it('does not find a short form inside a longer word', () => {
+    expect(policiesAndPrograms('高考成绩连续刷新高考纪录。')).toEqual([]);
+    expect(policiesAndPrograms('稳妥推进新高考改革。')).toEqual(['POLICY:新高考']);
+  });
+
+  it('finds terms beyond the seeds: national programs a researcher expects', () => {
+    expect(policiesAndPrograms('落实双减,实施强基计划和银龄讲学计划,推进县中振兴。')).toEqual([
+      'POLICY:双减',
+      'PROGRAM:强基计划',
+      'PROGRAM:银龄讲学计划',
+      'PROGRAM:县域普通高中振兴计划',
+    ]);
+  });
+
+  it('knows national designations as programs, not as the policy they are named after', () => {
+    expect(policiesAndPrograms('积极争创全国义务教育优质均衡发展县。')).toEqual(['PROGRAM:义务教育优质均衡发展县']);
+  });
+
+  it('spells a form the way spinners do, two words at a time', () => {
+    const forms = spunForms('基础教育发展工程', [
+      ['基础', '根底'],
+      ['发展', '进展'],
+    ]);
+    expect(forms).toEqual(expect.arrayContaining(['根底教育发展工程', '基础教育进展工程', '根底教育进展工程']));
+  });
+
+  it('leaves out entries and aliases read off the seeds when asked to', () => {
+    const entries = [
+      { kind: 'PROGRAM' as const, name: '县域教育提升工程', aliases: [], seed: true },
+      { kind: 'POLICY' as const, name: '双减', aliases: ['双减政策'], seedAliases: ['减负双减'] },
+    ];
+    const full = buildLexicon(entries);
+    const general = buildLexicon(entries, [], { withoutSeedTerms: true });
+    expect([...full.forms.keys()].sort()).toEqual(['县域教育提升工程', '减负双减', '双减', '双减政策'].sort());
+    expect([...general.forms.keys()].sort()).toEqual(['双减', '双减政策']);
+  });
+});
