@@ -242,6 +242,22 @@ describe('the research workbench', () => {
     expect(await cyCount(work, 'node[kind = "POLICY"]')).toBeGreaterThan(0);
   });
 
+  it('works from the keyboard: search, pick a suggestion, open a report from the evidence', async () => {
+    const kb = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await kb.goto(`${http.url}/`);
+    const box = kb.getByRole('textbox', { name: '搜索政策、项目、学校、地名' });
+    await box.focus();
+    await kb.keyboard.type('两学一做');
+    await kb.getByRole('option').first().waitFor();
+    await kb.keyboard.press('ArrowDown');
+    await kb.keyboard.press('Enter');
+    await kb.locator('.evidence h2').filter({ hasText: '两学一做' }).waitFor();
+    await kb.locator('.sentences .source a').first().focus();
+    await kb.keyboard.press('Enter');
+    await kb.getByTestId('report-view').locator('mark.target').waitFor();
+    await kb.close();
+  });
+
   it('lays out a 2,000-node graph off the main thread and stays usable', async () => {
     // A page of its own: no pending fetch of the app may replace the synthetic graph.
     const big = await browser.newPage({ viewport: { width: 1280, height: 800 } });
