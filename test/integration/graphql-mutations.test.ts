@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { startHttpServer } from '@policygraph/server';
 import iconv from 'iconv-lite';
 import type { Driver } from 'neo4j-driver';
@@ -73,6 +74,31 @@ describe('ingestReport and removeReport', () => {
     const wrong = await post(guarded.url, INGEST, { text: REPORT_TEXT }, 'Bearer not-the-token');
     expect(wrong.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     expect(await reports()).toBe(0);
+  });
+
+  it('refuses an upload without the token before reading it, and answers other origins without CORS', async () => {
+    const file = { name: 'a.txt', bytes: new Uint8Array(new TextEncoder().encode(REPORT_TEXT)) };
+    const q = `mutation($file: File) { ingestReport(file: $file) { outcome } }`;
+    const anon = await upload(guarded.url, q, file, '');
+    expect(anon.errors?.[0]?.message).toMatch(/Authorization: Bearer/);
+    const off = await upload(open.url, q, file, `Bearer ${TOKEN}`);
+    expect(off.errors?.[0]?.message).toMatch(/disabled/);
+    expect(await reports()).toBe(0);
+    // A page on another origin gets no Access-Control-Allow-Origin, so the browser keeps the answer from it.
+    const res = await fetch(`${open.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://elsewhere.example' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    // A malformed URL for the viewer is a 400, not a crash.
+    const viewer = await startHttpServer({ driver, port: 0, clientDir: os.tmpdir() });
+    try {
+      expect((await fetch(`${viewer.url}/%E0%A4%A`)).status).toBe(400);
+      expect((await post(viewer.url, '{ __typename }')).data).toEqual({ __typename: 'Query' });
+    } finally {
+      await viewer.close();
+    }
   });
 
   it('stores a report sent as text, finds it again, and removes it with what only it mentioned', async () => {

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { createYoga } from 'graphql-yoga';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
+import { writeAccessProblem } from './auth.js';
 import { createContext } from './context.js';
 import { resolveLimits, useQueryLimits, type QueryLimits } from './limits.js';
 import { schema } from './schema.js';
@@ -20,7 +21,15 @@ const MIME: Record<string, string> = {
 /** Serves the built viewer; unknown paths get index.html (client-side routes). */
 function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.pathname);
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Malformed URL.');
+    return;
+  }
+  const rel = path.normalize(decoded).replace(/^([/\\])+/, '');
   let file = path.join(root, rel);
   if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory())
     file = path.join(root, 'index.html');
@@ -48,13 +57,32 @@ export interface ServeOptions extends HandlerOptions {
   clientDir?: string;
 }
 
+/** Uploads are refused before their body is read unless the request may write: no parsing work for strangers. */
+function useUploadGuard(token: string | null): Plugin {
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) return;
+      const problem = writeAccessProblem(token, request.headers.get('authorization'));
+      if (problem)
+        endResponse(
+          new fetchAPI.Response(JSON.stringify({ errors: [{ message: problem.message }] }), {
+            status: problem.status,
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+          }),
+        );
+    },
+  };
+}
+
 export function createGraphQLHandler(driver: Driver, opts: HandlerOptions = {}) {
   const token = opts.token ?? process.env.POLICYGRAPH_TOKEN ?? null;
   const limits = resolveLimits(opts.limits);
   return createYoga({
     schema,
-    plugins: [useQueryLimits(limits)],
+    plugins: [useQueryLimits(limits), useUploadGuard(token || null)],
     graphqlEndpoint: '/graphql',
+    // Same origin only: a web page elsewhere must not read a researcher's local corpus through their browser.
+    cors: false,
     graphiql: { title: 'PolicyGraph GraphQL' },
     context: ({ request }) =>
       createContext(driver, {

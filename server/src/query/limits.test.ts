@@ -19,6 +19,9 @@ describe('query limits', () => {
     );
     // Variables are read, and an argument's default counts when it is left out (neighborhood limit: 50).
     expect(cost(`query($n: Int) { reports(first: $n) { edges { node { id } } } }`, { n: 10 }).cost).toBe(one);
+    // A variable's declared default counts too: it cannot hide a big page.
+    expect(cost(`query($n: Int = 10) { reports(first: $n) { edges { node { id } } } }`).cost).toBe(one);
+    expect(cost(`query($n: Int = 900) { reports(first: $n) { edges { node { id } } } }`).tooBig).toHaveLength(1);
     expect(cost(`{ neighborhood(id: "x") { total } }`).cost).toBe(
       cost(`{ neighborhood(id: "x", limit: 50) { total } }`).cost,
     );

@@ -1,6 +1,7 @@
 import {
   getOperationAST,
   Kind,
+  valueFromASTUntyped,
   type ASTVisitor,
   type DocumentNode,
   type FieldNode,
@@ -184,12 +185,17 @@ export function queryCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
-  variables: Record<string, unknown>,
+  raw: Record<string, unknown>,
   maxPageSize: number,
 ): { cost: number; tooBig: SizeProblem[] } {
   const op = getOperationAST(document, operationName);
   const tooBig: SizeProblem[] = [];
   if (!op) return { cost: 0, tooBig };
+  // Cost with the values execution will see: declared defaults (`$n: Int = 500`) count as if sent.
+  const variables = { ...raw };
+  for (const v of op.variableDefinitions ?? [])
+    if (variables[v.variable.name.value] === undefined && v.defaultValue)
+      variables[v.variable.name.value] = valueFromASTUntyped(v.defaultValue);
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
