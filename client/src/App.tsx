@@ -21,6 +21,8 @@ import { DEFAULT_LIMIT, parseViewState, serializeViewState, type ViewState } fro
 
 /** Keeps the graph readable; big layouts run in a worker (see layout/run-layout.ts). */
 const MAX_NODES = 2000;
+/** The server's largest neighbourhood page. */
+const MAX_NEIGHBOURS = 500;
 /** Matrix columns picked by default: the selected entity and its strongest policy/program neighbours. */
 const DEFAULT_COLUMNS = 8;
 
@@ -36,9 +38,6 @@ function mergeById<T extends { id: string }>(a: T[], b: T[]): T[] {
   return [...a, ...b.filter((x) => !seen.has(x.id))];
 }
 
-const inYears = (year: number | null, from: number | null, to: number | null) =>
-  (from === null && to === null) || (year !== null && (from === null || year >= from) && (to === null || year <= to));
-
 export function App() {
   const [vs, setVs] = useState<ViewState>(() => parseViewState(window.location.search));
   const [graph, setGraph] = useState<{ nodes: GraphNode[]; edges: GraphEdge[] }>({ nodes: [], edges: [] });
@@ -50,6 +49,9 @@ export function App() {
   const [cy, setCy] = useState<Core | null>(null);
   const [layingOut, setLayingOut] = useState(false);
   const lastUrlState = useRef(vs);
+  /** Answers older than the latest fresh graph are dropped: a slow first search must not replace the second. */
+  const expandSeq = useRef(0);
+  const freshSeq = useRef(0);
 
   const update = useCallback((patch: Partial<ViewState>) => setVs((prev) => ({ ...prev, ...patch })), []);
 
@@ -66,8 +68,11 @@ export function App() {
   /** Adds an entity's neighbourhood to the graph (replacing it when `fresh`). */
   const expand = useCallback(async (id: string, fresh: boolean, limit: number, kinds: ViewState['kinds']) => {
     setError(null);
+    const seq = ++expandSeq.current;
+    if (fresh) freshSeq.current = seq;
     try {
       const g = await neighborhood(id, limit, kinds);
+      if (seq < freshSeq.current) return;
       if (!g) {
         setError(`找不到 ${id}`);
         return;
@@ -107,14 +112,15 @@ export function App() {
     if (!id) return;
     let cancelled = false;
     setLoading(true);
-    Promise.all([entityMentions(id), spread(id, vs.level, { from: vs.from, to: vs.to })])
+    const years = { from: vs.from, to: vs.to };
+    Promise.all([entityMentions(id, years), spread(id, vs.level, years)])
       .then(([r, places]) => {
         if (cancelled) return;
         setEvidence(
           r
             ? {
                 entity: r.entity,
-                mentions: r.mentions.filter((m) => inYears(m.report.year, vs.from, vs.to)),
+                mentions: r.mentions,
                 total: r.total,
                 places,
               }
@@ -147,7 +153,8 @@ export function App() {
   const tapNode = useCallback(
     (n: GraphNode) => {
       if (n.kind === 'REPORT') {
-        update({ view: 'report', report: n.id, at: null });
+        // Report nodes are `report:<id>` in the graph, so they cannot collide with entity keys.
+        update({ view: 'report', report: n.id.replace(/^report:/, ''), at: null });
         return;
       }
       shownEntity.current = n.id;
@@ -159,7 +166,7 @@ export function App() {
 
   const more = useCallback(() => {
     if (!vs.entity) return;
-    const limit = (fetched[vs.entity]?.limit ?? vs.limit) * 2;
+    const limit = Math.min(MAX_NEIGHBOURS, (fetched[vs.entity]?.limit ?? vs.limit) * 2);
     void expand(vs.entity, false, limit, vs.kinds);
     update({ limit });
   }, [expand, fetched, update, vs.entity, vs.kinds, vs.limit]);
@@ -241,11 +248,14 @@ export function App() {
           <div className="status" data-testid="status">
             {error ? <span className="error">{error}</span> : status}
             {layingOut && <span data-testid="layout-busy">布局中…</span>}
-            {current && current.total > current.limit && graph.nodes.length < MAX_NODES && (
-              <button className="more" onClick={more} data-testid="more">
-                更多
-              </button>
-            )}
+            {current &&
+              current.total > current.limit &&
+              current.limit < MAX_NEIGHBOURS &&
+              graph.nodes.length < MAX_NODES && (
+                <button className="more" onClick={more} data-testid="more">
+                  更多
+                </button>
+              )}
             <GraphExports cy={cy} nodes={visible.nodes} edges={visible.edges} name={evidence.entity?.name ?? 'graph'} />
           </div>
         </section>
@@ -281,6 +291,7 @@ export function App() {
           loading={loading}
           neighbours={neighbours}
           inMatrix={!!evidence.entity && columns.includes(evidence.entity.id)}
+          years={years}
           onOpenReport={(report, at) => update({ view: 'report', report, at })}
           onOpenEntity={(id) => tapNode(graph.nodes.find((n) => n.id === id) ?? { id, label: id, kind: '', weight: 0 })}
           onAddToMatrix={(id) => update({ cols: columns.includes(id) ? columns : [...columns, id], view: 'matrix' })}

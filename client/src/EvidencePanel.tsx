@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import { kwicAll, mentionsAll, type EntitySummary, type GraphNode, type Mention, type SpreadRow } from './api';
+import {
+  kwicAll,
+  mentionsAll,
+  type EntitySummary,
+  type GraphNode,
+  type Mention,
+  type SpreadRow,
+  type YearRange,
+} from './api';
 import { toCsv } from './export/csv';
 import { download, fileStem } from './export/download';
 import { kindColor, kindLabel } from './kinds';
@@ -15,13 +23,15 @@ interface Props {
   /** Neighbours in the graph, strongest first: the keyboard's way to walk the graph. */
   neighbours: GraphNode[];
   inMatrix: boolean;
+  /** The year filter: exports follow it like the lines shown. */
+  years: YearRange;
   onOpenReport: (reportId: string, at: number) => void;
   onOpenEntity: (id: string) => void;
   onAddToMatrix: (id: string) => void;
 }
 
-async function exportMentions(entity: EntitySummary) {
-  const rows = await mentionsAll(entity.id);
+async function exportMentions(entity: EntitySummary, years: YearRange) {
+  const rows = await mentionsAll(entity.id, years);
   download(
     `${fileStem(entity.name)}_mentions.csv`,
     toCsv(
@@ -57,8 +67,8 @@ async function exportMentions(entity: EntitySummary) {
   );
 }
 
-async function exportKwic(entity: EntitySummary) {
-  const rows = await kwicAll(entity.id);
+async function exportKwic(entity: EntitySummary, years: YearRange) {
+  const rows = await kwicAll(entity.id, years);
   download(
     `${fileStem(entity.name)}_kwic.csv`,
     toCsv(
@@ -72,10 +82,14 @@ async function exportKwic(entity: EntitySummary) {
 export function EvidencePanel(p: Props) {
   const { entity, mentions, total, loading, places, neighbours } = p;
   const [busy, setBusy] = useState<string | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   if (!entity) return <aside className="evidence empty">点击图中的节点,查看提及它的句子。</aside>;
   const run = (what: string, f: () => Promise<void>) => {
     setBusy(what);
-    f().finally(() => setBusy(null));
+    setFailed(null);
+    f()
+      .catch((e: Error) => setFailed(`导出失败:${e.message}`))
+      .finally(() => setBusy(null));
   };
   return (
     <aside className="evidence" aria-live="polite">
@@ -94,13 +108,14 @@ export function EvidencePanel(p: Props) {
         <button onClick={() => p.onAddToMatrix(entity.id)} disabled={p.inMatrix}>
           {p.inMatrix ? '已在矩阵中' : '加入矩阵'}
         </button>
-        <button data-testid="export-mentions-csv" onClick={() => run('m', () => exportMentions(entity))}>
+        <button data-testid="export-mentions-csv" onClick={() => run('m', () => exportMentions(entity, p.years))}>
           {busy === 'm' ? '导出中…' : '提及 CSV'}
         </button>
-        <button data-testid="export-kwic-csv" onClick={() => run('k', () => exportKwic(entity))}>
+        <button data-testid="export-kwic-csv" onClick={() => run('k', () => exportKwic(entity, p.years))}>
           {busy === 'k' ? '导出中…' : 'KWIC CSV'}
         </button>
       </div>
+      {failed && <p className="error">{failed}</p>}
       <SpreadTable rows={places} />
       {loading && <p>加载中…</p>}
       <ol className="sentences" data-testid="sentences">
@@ -116,7 +131,11 @@ export function EvidencePanel(p: Props) {
               </div>
               <div className="source">
                 — {placeLabel(m.report)}
-                {m.report.year !== null && ` · ${m.report.year}年`} ·{' '}
+                {m.report.year !== null && ` · ${m.report.year}年`}
+                {m.report.coversYear != null &&
+                  m.report.coversYear !== m.report.year &&
+                  `(总结 ${m.report.coversYear}年)`}{' '}
+                ·{' '}
                 <a
                   href={`?view=report&report=${encodeURIComponent(m.report.id)}&at=${m.start}`}
                   onClick={(e) => {
@@ -133,7 +152,7 @@ export function EvidencePanel(p: Props) {
       </ol>
       {total > mentions.length && (
         <p className="meta">
-          显示 {mentions.length} / {total} 条(年份筛选或上限);完整列表请导出 CSV
+          显示 {mentions.length} / {total} 条;完整列表请导出 CSV
         </p>
       )}
       {neighbours.length > 0 && (

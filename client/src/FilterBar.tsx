@@ -19,7 +19,8 @@ const LEVELS: Array<[Level, string]> = [
 
 const yearOf = (v: string) => {
   const n = Number(v);
-  return v.trim() === '' || !Number.isInteger(n) ? null : n;
+  // Same bounds as the URL parser, so what is typed survives a reload.
+  return v.trim() === '' || !Number.isInteger(n) || n <= 1900 || n >= 2200 ? null : n;
 };
 
 /** View tabs and the filters every view shares: kinds, place level, year range. */

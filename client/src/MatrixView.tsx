@@ -70,6 +70,16 @@ export function matrixCsv(m: Matrix): string {
   );
 }
 
+/** The drill-down path: the `within` place and its ancestors, top first (the bare name if nothing is shown). */
+export function breadcrumb(places: MatrixPlace[], within: string | null): MatrixPlace['chain'] {
+  if (!within) return [];
+  for (const p of places) {
+    const i = p.chain.findIndex((c) => c.code === within || c.name === within);
+    if (i >= 0) return p.chain.slice(i).reverse();
+  }
+  return [{ code: within, name: within, level: '' }];
+}
+
 /** Place × policy heat map, with drill-down from province to city to county, and the diffusion timeline. */
 export function MatrixView({ ids, level, within, years: range, focus, onDrill, onOpenEntity, onRemoveColumn }: Props) {
   const [data, setData] = useState<Matrix | null>(null);
@@ -112,8 +122,8 @@ export function MatrixView({ ids, level, within, years: range, focus, onDrill, o
   if (error) return <section className="matrix-view error">{error}</section>;
   if (!data) return <section className="matrix-view">加载矩阵…</section>;
 
-  // Breadcrumb from the chain of any place shown: 全国 › 广东省 › 珠海市.
-  const crumbs: MatrixPlace['chain'] = within ? [...(data.places[0]?.chain ?? [])].reverse() : [];
+  // Breadcrumb up to the place drilled into, from the chain of any place shown: 全国 › 广东省 › 珠海市.
+  const crumbs = breadcrumb(data.places, within);
   const drillable = (p: MatrixPlace) => NEXT[level] !== undefined && !p.anonymised;
 
   return (

@@ -13,7 +13,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** Sentences grouped into the report's paragraphs, with headings where the report has them. */
+/** Sentences grouped into the report's paragraphs. */
 function paragraphs(sentences: ReportSentence[]): ReportSentence[][] {
   const out: ReportSentence[][] = [];
   for (const s of sentences) {
@@ -55,7 +55,6 @@ export function ReportView({ reportId, at, entity, onOpenEntity, onClose }: Prop
 
   if (error) return <section className="report-view error">{error}</section>;
   if (!report) return <section className="report-view">加载报告…</section>;
-  let lastHeading: string | null = null;
   return (
     <section className="report-view" data-testid="report-view" aria-label="报告全文">
       <div className="report-head">
@@ -74,38 +73,34 @@ export function ReportView({ reportId, at, entity, onOpenEntity, onClose }: Prop
       </div>
       <article className="report-text">
         {paras.map((p) => {
-          const heading = p[0]!.heading;
-          const showHeading = heading && heading !== lastHeading;
-          lastHeading = heading;
+          // A paragraph of heading sentences is a heading; the rest is running text.
+          const Tag = p.every((s) => s.heading) ? 'h3' : 'p';
           return (
-            <div key={p[0]!.id}>
-              {showHeading && <h3>{heading}</h3>}
-              <p>
-                {p.map((s) => (
-                  <span key={s.id} data-sentence={s.id}>
-                    {markSentence(s.text, s.start, s.mentions, at, entity).map((piece, i) =>
-                      piece.mention ? (
-                        <mark
-                          key={i}
-                          ref={piece.target ? (el) => void (target.current = el) : undefined}
-                          tabIndex={0}
-                          role="link"
-                          className={piece.target ? 'mention target' : 'mention'}
-                          style={{ borderBottomColor: kindColor(piece.mention.kind) }}
-                          title={`${kindLabel(piece.mention.kind)}:${piece.mention.name}`}
-                          onClick={() => onOpenEntity(piece.mention!.entityId)}
-                          onKeyDown={(e) => e.key === 'Enter' && onOpenEntity(piece.mention!.entityId)}
-                        >
-                          {piece.text}
-                        </mark>
-                      ) : (
-                        <span key={i}>{piece.text}</span>
-                      ),
-                    )}
-                  </span>
-                ))}
-              </p>
-            </div>
+            <Tag key={p[0]!.id}>
+              {p.map((s) => (
+                <span key={s.id} data-sentence={s.id}>
+                  {markSentence(s.text, s.start, s.mentions, at, entity).map((piece, i) =>
+                    piece.mention ? (
+                      <mark
+                        key={i}
+                        ref={piece.target ? (el) => void (target.current = el) : undefined}
+                        tabIndex={0}
+                        role="link"
+                        className={piece.target ? 'mention target' : 'mention'}
+                        style={{ borderBottomColor: kindColor(piece.mention.kind) }}
+                        title={`${kindLabel(piece.mention.kind)}:${piece.mention.name}`}
+                        onClick={() => onOpenEntity(piece.mention!.entityId)}
+                        onKeyDown={(e) => e.key === 'Enter' && onOpenEntity(piece.mention!.entityId)}
+                      >
+                        {piece.text}
+                      </mark>
+                    ) : (
+                      <span key={i}>{piece.text}</span>
+                    ),
+                  )}
+                </span>
+              ))}
+            </Tag>
           );
         })}
         {report.sentences.length < report.total && (

@@ -5,22 +5,27 @@ import { kindColor, kindLabel } from './kinds';
 /** Search with suggestions as you type; Enter picks the first, arrow keys walk the list. */
 export function SearchBox({ onPick }: { onPick: (e: EntitySummary) => void }) {
   const [text, setText] = useState('');
-  const [results, setResults] = useState<EntitySummary[]>([]);
+  const [found, setFound] = useState<{ for: string; items: EntitySummary[] }>({ for: '', items: [] });
+  /** The text a suggestion was picked for: its list stays closed until the text changes. */
+  const [closedFor, setClosedFor] = useState<string | null>(null);
+  // Only suggestions for the text as it is now: Enter right after typing must not open the previous hit.
+  const results = found.for === text && closedFor !== text ? found.items : [];
+  const pick = (e: EntitySummary) => {
+    setClosedFor(text);
+    onPick(e);
+  };
   const [error, setError] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (text.trim() === '') {
-      setResults([]);
-      return;
-    }
+    if (text.trim() === '') return;
     let cancelled = false;
     const timer = setTimeout(() => {
       searchEntities(text)
         .then((r) => {
           if (!cancelled) {
-            setResults(r);
+            setFound({ for: text, items: r });
             setError(null);
           }
         })
@@ -42,8 +47,7 @@ export function SearchBox({ onPick }: { onPick: (e: EntitySummary) => void }) {
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && results[0]) {
-            onPick(results[0]);
-            setResults([]);
+            pick(results[0]);
           } else if (e.key === 'ArrowDown' && results.length) {
             e.preventDefault();
             list.current?.querySelector('button')?.focus();
@@ -64,7 +68,7 @@ export function SearchBox({ onPick }: { onPick: (e: EntitySummary) => void }) {
               e.preventDefault();
               buttons[Math.max(0, Math.min(buttons.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
             } else if (e.key === 'Escape') {
-              setResults([]);
+              setClosedFor(text);
               input.current?.focus();
             }
           }}
@@ -73,8 +77,7 @@ export function SearchBox({ onPick }: { onPick: (e: EntitySummary) => void }) {
             <li key={r.id} role="option" aria-selected={false}>
               <button
                 onClick={() => {
-                  onPick(r);
-                  setResults([]);
+                  pick(r);
                 }}
               >
                 <span className="kind" style={{ background: kindColor(r.kind) }}>

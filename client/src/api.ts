@@ -50,6 +50,7 @@ export interface Mention {
     id: string;
     title: string;
     year: number | null;
+    coversYear?: number | null;
     placeStatus: string;
     place: { name: string; anonymised: boolean; chain: Array<{ name: string }> } | null;
   };
@@ -82,25 +83,26 @@ export async function neighborhood(id: string, limit = 40, kinds: string[] = [])
 
 export async function entityMentions(
   id: string,
+  years: YearRange = { from: null, to: null },
 ): Promise<{ entity: EntitySummary; mentions: Mention[]; total: number } | null> {
   const data = await gql<{
     entity: (EntitySummary & { mentions: { totalCount: number; edges: Array<{ node: Mention }> } }) | null;
   }>(
-    `query Evidence($id: ID!) {
+    `query Evidence($id: ID!, $from: Int, $to: Int) {
       entity(id: $id) {
         id kind name qualifier aliases mentionCount reportCount
-        mentions(first: 100) {
+        mentions(first: 100, yearFrom: $from, yearTo: $to) {
           totalCount
           edges {
             node {
               surface start end sentence { id text start }
-              report { id title year placeStatus place { name anonymised chain { name } } }
+              report { id title year coversYear placeStatus place { name anonymised chain { name } } }
             }
           }
         }
       }
     }`,
-    { id },
+    { id, from: years.from, to: years.to },
   );
   if (!data.entity) return null;
   const { mentions, ...entity } = data.entity;
@@ -200,7 +202,8 @@ export interface ReportSentence {
   start: number;
   end: number;
   paragraph: number;
-  heading: string | null;
+  /** The sentence is a heading of the report. */
+  heading: boolean;
   mentions: SentenceMention[];
 }
 export interface ReportText {
@@ -287,16 +290,16 @@ async function allPages<T>(fetchPage: (after: string | null) => Promise<Page<T> 
   }
 }
 
-export function kwicAll(id: string, window = 30): Promise<KwicLine[]> {
+export function kwicAll(id: string, years: YearRange = { from: null, to: null }, window = 30): Promise<KwicLine[]> {
   return allPages(async (after) => {
     const data = await gql<{ kwic: Page<KwicLine> }>(
-      `query Kwic($id: ID!, $window: Int, $after: String) {
-        kwic(id: $id, window: $window, first: 500, after: $after) {
+      `query Kwic($id: ID!, $window: Int, $after: String, $from: Int, $to: Int) {
+        kwic(id: $id, window: $window, first: 500, after: $after, yearFrom: $from, yearTo: $to) {
           totalCount pageInfo { hasNextPage endCursor }
           edges { node { left keyword right reportId reportTitle place year sentenceId } }
         }
       }`,
-      { id, window, after },
+      { id, window, after, from: years.from, to: years.to },
     );
     return data.kwic;
   });
@@ -307,12 +310,12 @@ export interface FullMention extends Mention {
   score: number | null;
 }
 
-export function mentionsAll(id: string): Promise<FullMention[]> {
+export function mentionsAll(id: string, years: YearRange = { from: null, to: null }): Promise<FullMention[]> {
   return allPages(async (after) => {
     const data = await gql<{ entity: { mentions: Page<FullMention> } | null }>(
-      `query Mentions($id: ID!, $after: String) {
+      `query Mentions($id: ID!, $after: String, $from: Int, $to: Int) {
         entity(id: $id) {
-          mentions(first: 500, after: $after) {
+          mentions(first: 500, after: $after, yearFrom: $from, yearTo: $to) {
             totalCount pageInfo { hasNextPage endCursor }
             edges {
               node {
@@ -323,7 +326,7 @@ export function mentionsAll(id: string): Promise<FullMention[]> {
           }
         }
       }`,
-      { id, after },
+      { id, after, from: years.from, to: years.to },
     );
     return data.entity?.mentions ?? null;
   });

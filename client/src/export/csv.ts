@@ -1,7 +1,10 @@
-/** RFC 4180 CSV: every field quoted when it needs to be, CRLF line ends, a BOM so Excel reads UTF-8 Chinese. */
+/**
+ * RFC 4180 CSV: every field quoted when it needs to be, CRLF line ends, a BOM so Excel reads UTF-8 Chinese.
+ * Text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe.
+ */
 export function toCsv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
   const field = (v: string | number | null | undefined) => {
-    const s = v === null || v === undefined ? '' : String(v);
+    const s = v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : v.replace(/^[=+\-@\t\r]/, "'$&");
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return '\uFEFF' + [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';

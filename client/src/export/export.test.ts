@@ -18,6 +18,13 @@ describe('CSV export', () => {
   });
 });
 
+describe('CSV export in a spreadsheet', () => {
+  it('keeps text that looks like a formula from running, and leaves numbers alone', () => {
+    const rows = parseCsv(toCsv(['a', 'b', 'c'], [['=HYPERLINK("x")', '-3', -3]]));
+    expect(rows[1]).toEqual(['\'=HYPERLINK("x")', "'-3", '-3']);
+  });
+});
+
 describe('GraphML export', () => {
   it('escapes markup in labels and keeps every node and edge', () => {
     const xml = toGraphML({

@@ -146,3 +146,13 @@ function timeoutError(e: unknown, timeoutMs: number | undefined): Error | null {
     'QUERY_TIMEOUT',
   );
 }
+
+/**
+ * The year a report counts under everywhere (spread, matrix, timeline, KWIC, mentions): the year its summary
+ * covers, else the year it is dated. One expression, so filters and tables agree.
+ */
+export const reportYear = (r: string) => `coalesce(${r}.${ReportProps.coversYear}, ${r}.${ReportProps.year})`;
+
+/** A Cypher condition: the report bound to `r` falls in [$from, $to] (either bound may be null). */
+export const inYearRange = (r: string) =>
+  `($from IS NULL OR ${reportYear(r)} >= $from) AND ($to IS NULL OR ${reportYear(r)} <= $to)`;

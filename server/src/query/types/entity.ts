@@ -8,7 +8,7 @@ import {
   type EntityKind,
 } from '@policygraph/graph-schema';
 import { builder } from '../builder.js';
-import { pagedConnection } from '../context.js';
+import { inYearRange, pagedConnection } from '../context.js';
 import { findEntityKey, normaliseQuery } from '../entity-lookup.js';
 import { badInput } from '../errors.js';
 import { ReportRef } from './report.js';
@@ -72,8 +72,8 @@ export const ENTITY_ROW = `{
 
 // Counting per entity via its mentions: cheap for the walking skeleton's corpus sizes.
 const WITH_COUNTS = `
-OPTIONAL MATCH (e)<-[:${Rel.MENTIONS}]-(:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
-WITH e, count(*) AS mentionCount, count(DISTINCT r) AS reportCount`;
+OPTIONAL MATCH (e)<-[m:${Rel.MENTIONS}]-(:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
+WITH e, count(m) AS mentionCount, count(DISTINCT r) AS reportCount`;
 
 const SEARCH_WHERE = `
 WHERE ($kind IS NULL OR e.${EntityProps.kind} = $kind)
@@ -93,8 +93,11 @@ MATCH (e:${Label.Entity} {${EntityProps.key}: $key})
 ${WITH_COUNTS}
 RETURN ${ENTITY_FIELDS} AS row`;
 
-const MENTIONS = `
+const MENTIONS_MATCH = `
 MATCH (e:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-(s:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
+WHERE ${inYearRange('r')}`;
+
+const MENTIONS = `${MENTIONS_MATCH}
 RETURN {
   surface: m.surface, start: m.start, end: m.end, cue: m.cue, score: m.score, reportId: r.${ReportProps.id},
   sentence: ${SENTENCE_FIELDS}
@@ -102,7 +105,7 @@ RETURN {
 ORDER BY r.${ReportProps.id}, s.${SentenceProps.idx}, m.start
 SKIP $offset LIMIT $limit`;
 
-const MENTION_COUNT = `MATCH (:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-() RETURN count(m) AS row`;
+const MENTION_COUNT = `${MENTIONS_MATCH} RETURN count(m) AS row`;
 
 export const EntityRef = builder.objectRef<EntityRow>('Entity').implement({
   description: 'A canonical entity: one node per policy, program, school, place, organisation or document.',
@@ -120,9 +123,13 @@ export const EntityRef = builder.objectRef<EntityRow>('Entity').implement({
     mentions: t.connection(
       {
         type: MentionRef,
-        description: 'The sentences that mention it, by report and position.',
+        description: 'The sentences that mention it, by report and position; optionally only reports of some years.',
+        args: {
+          yearFrom: t.arg.int({ required: false, description: 'Reports whose year (covered, else dated) is ≥ this.' }),
+          yearTo: t.arg.int({ required: false }),
+        },
         resolve: async (e, args, ctx) => {
-          const params = { key: e.key };
+          const params = { key: e.key, from: args.yearFrom ?? null, to: args.yearTo ?? null };
           return pagedConnection<MentionRow>(
             ctx,
             args,

@@ -1,6 +1,6 @@
-import { EntityProps, Label, PlaceProps, Rel, ReportProps } from '@policygraph/graph-schema';
+import { EntityProps, Label, PlaceProps, Rel } from '@policygraph/graph-schema';
 import { builder } from '../builder.js';
-import { PLACE_FIELDS, type PlaceRow } from '../context.js';
+import { PLACE_FIELDS, reportYear, type PlaceRow } from '../context.js';
 import { findEntityKey } from '../entity-lookup.js';
 import { badInput } from '../errors.js';
 import { assertPlaceExists, PlaceRef } from './place.js';
@@ -71,7 +71,7 @@ RETURN {id: e.${EntityProps.key}, name: e.${EntityProps.name}, kind: e.${EntityP
 const CELLS = `
 UNWIND $keys AS key
 MATCH (e:${Label.Entity} {${EntityProps.key}: key})<-[m:${Rel.MENTIONS}]-(:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
-WITH e, r, count(m) AS mentions, coalesce(r.${ReportProps.coversYear}, r.${ReportProps.year}) AS year
+WITH e, r, count(m) AS mentions, ${reportYear('r')} AS year
 WHERE ($from IS NULL OR year >= $from) AND ($to IS NULL OR year <= $to)
 MATCH (r)-[:${Rel.ABOUT}]->(own:${Label.Place})
 OPTIONAL MATCH (own)-[:${Rel.IN}*1..3]->(up:${Label.Place} {${PlaceProps.level}: $level})

@@ -1,7 +1,6 @@
 import { EntityProps, Label, PlaceProps, Rel, ReportProps, SentenceProps } from '@policygraph/graph-schema';
-import neo4j from 'neo4j-driver';
 import { builder } from '../builder.js';
-import { pagedConnection } from '../context.js';
+import { inYearRange, pagedConnection, reportYear } from '../context.js';
 import { findEntityKey } from '../entity-lookup.js';
 
 interface SpreadRow {
@@ -13,9 +12,11 @@ interface SpreadRow {
 }
 
 interface KwicRow {
-  left: string;
-  keyword: string;
-  right: string;
+  /** The sentence as written and the mention's place in it, in UTF-16 units like every stored offset. */
+  text: string;
+  at: number;
+  len: number;
+  window: number;
   reportId: string;
   reportTitle: string;
   place: string | null;
@@ -50,9 +51,10 @@ const SpreadRowRef = builder.objectRef<SpreadRow>('SpreadRow').implement({
 const KwicRef = builder.objectRef<KwicRow>('KwicLine').implement({
   description: 'Key word in context, as written in the report (original spelling).',
   fields: (t) => ({
-    left: t.exposeString('left'),
-    keyword: t.exposeString('keyword'),
-    right: t.exposeString('right'),
+    // Cut here, not in Cypher: Cypher counts code points, the stored offsets are UTF-16 units.
+    left: t.string({ resolve: (k) => k.text.slice(Math.max(0, k.at - k.window), k.at) }),
+    keyword: t.string({ resolve: (k) => k.text.slice(k.at, k.at + k.len) }),
+    right: t.string({ resolve: (k) => k.text.slice(k.at + k.len, k.at + k.len + k.window) }),
     reportId: t.exposeString('reportId'),
     reportTitle: t.exposeString('reportTitle'),
     place: t.exposeString('place', { nullable: true }),
@@ -64,35 +66,35 @@ const KwicRef = builder.objectRef<KwicRow>('KwicLine').implement({
 // A report counts at the level asked: its own place (county) or the ancestor at that level.
 const SPREAD = `
 MATCH (:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-(:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
-WHERE ($from IS NULL OR coalesce(r.${ReportProps.coversYear}, r.${ReportProps.year}) >= $from)
-  AND ($to IS NULL OR coalesce(r.${ReportProps.coversYear}, r.${ReportProps.year}) <= $to)
+WHERE ($from IS NULL OR ${reportYear('r')} >= $from)
+  AND ($to IS NULL OR ${reportYear('r')} <= $to)
 WITH r, count(m) AS mentions
 MATCH (r)-[:${Rel.ABOUT}]->(own:${Label.Place})
 OPTIONAL MATCH (own)-[:${Rel.IN}*1..3]->(up:${Label.Place} {${PlaceProps.level}: $level})
 WITH r, mentions, CASE WHEN $level = 'county' OR own.${PlaceProps.level} = $level THEN own ELSE up END AS p
 WHERE p IS NOT NULL
 WITH p, count(DISTINCT r) AS reports, sum(mentions) AS mentions,
-     min(coalesce(r.${ReportProps.coversYear}, r.${ReportProps.year})) AS firstYear,
-     max(coalesce(r.${ReportProps.coversYear}, r.${ReportProps.year})) AS lastYear
+     min(${reportYear('r')}) AS firstYear,
+     max(${reportYear('r')}) AS lastYear
 RETURN {place: {code: p.${PlaceProps.code}, name: p.${PlaceProps.name}, level: p.${PlaceProps.level}, anonymised: p.${PlaceProps.anonymised}},
         reports: reports, mentions: mentions, firstYear: firstYear, lastYear: lastYear} AS row
 ORDER BY reports DESC, mentions DESC, p.${PlaceProps.name}`;
 
-const KWIC = `
+const KWIC_MATCH = `
 MATCH (:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-(s:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
+WHERE ${inYearRange('r')}`;
+
+const KWIC = `${KWIC_MATCH}
 OPTIONAL MATCH (r)-[:${Rel.ABOUT}]->(p:${Label.Place})
-WITH m, s, r, p, m.start - s.${SentenceProps.start} AS at, m.end - m.start AS len
 RETURN {
-  left: substring(s.${SentenceProps.text}, CASE WHEN at - $window < 0 THEN 0 ELSE at - $window END, CASE WHEN at < $window THEN at ELSE $window END),
-  keyword: substring(s.${SentenceProps.text}, at, len),
-  right: substring(s.${SentenceProps.text}, at + len, $window),
+  text: s.${SentenceProps.text}, at: m.start - s.${SentenceProps.start}, len: m.end - m.start, window: $window,
   reportId: r.${ReportProps.id}, reportTitle: r.${ReportProps.title}, place: p.${PlaceProps.name},
-  year: coalesce(r.${ReportProps.year}, r.${ReportProps.coversYear}), sentenceId: s.${SentenceProps.id}
+  year: ${reportYear('r')}, sentenceId: s.${SentenceProps.id}
 } AS row
 ORDER BY r.${ReportProps.id}, s.${SentenceProps.idx}, m.start
 SKIP $offset LIMIT $limit`;
 
-const KWIC_COUNT = `MATCH (:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-() RETURN count(m) AS row`;
+const KWIC_COUNT = `${KWIC_MATCH} RETURN count(m) AS row`;
 
 builder.queryFields((t) => ({
   spread: t.field({
@@ -142,15 +144,18 @@ builder.queryFields((t) => ({
         term: t.arg.string({ required: false }),
         id: t.arg.id({ required: false }),
         window: t.arg.int({ required: false, defaultValue: 20 }),
+        yearFrom: t.arg.int({ required: false }),
+        yearTo: t.arg.int({ required: false }),
       },
       resolve: async (_root, args, ctx) => {
         const key = await findEntityKey(ctx, args);
-        const window = neo4j.int(Math.max(0, Math.min(args.window ?? 20, 200)));
+        const window = Math.max(0, Math.min(args.window ?? 20, 200));
+        const years = { from: args.yearFrom ?? null, to: args.yearTo ?? null };
         return pagedConnection<KwicRow>(
           ctx,
           args,
-          { cypher: KWIC_COUNT, params: { key } },
-          { cypher: KWIC, params: { key, window } },
+          { cypher: KWIC_COUNT, params: { key, ...years } },
+          { cypher: KWIC, params: { key, window, ...years } },
         );
       },
     },
