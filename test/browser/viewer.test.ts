@@ -162,6 +162,19 @@ describe('the research workbench', () => {
     await work.getByTestId('graph').waitFor();
   });
 
+  it('clicking a report node opens that report', async () => {
+    const title = await work.evaluate(() => {
+      const node = (window as any).__cy.nodes('[kind = "REPORT"]')[0];
+      node.emit('tap');
+      return node.data('label') as string;
+    });
+    const view = work.getByTestId('report-view');
+    await view.waitFor();
+    expect(await view.locator('h2').textContent()).toBe(title);
+    await view.getByRole('button', { name: '返回' }).click();
+    await work.getByTestId('graph').waitFor();
+  });
+
   it('the matrix shows which places mention 控辍保学, drills down from province to county and exports CSV', async () => {
     await work.getByRole('tab', { name: '地区矩阵' }).click();
     const table = work.getByTestId('matrix');

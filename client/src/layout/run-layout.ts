@@ -25,6 +25,16 @@ export function runLayout(cy: Core, firstDraw: boolean): Promise<LayoutResult> {
     return Promise.resolve({ ms: performance.now() - t0, offThread: false, applied: true });
   }
   worker ??= new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+  // Until the worker answers, show the graph zoomed out (a square of positions on a first draw): drawn at full zoom,
+  // 2,000 overlapping labels stall the page for seconds; zoomed out, labels are skipped.
+  if (firstDraw) {
+    // A plain square of positions: Cytoscape's own grid layout measures every label and costs ~0.5 s here.
+    const side = Math.ceil(Math.sqrt(n));
+    cy.batch(() =>
+      cy.nodes().forEach((node, i) => void node.position({ x: (i % side) * 40, y: Math.floor(i / side) * 40 })),
+    );
+  }
+  cy.fit(undefined, 30);
   const request: LayoutRequest = {
     seq,
     firstDraw,
