@@ -115,43 +115,78 @@ const QUOTE_MARK = /[“”"]/u;
  * mention too (《…控辍保学…》 mentions 控辍保学), as researchers count it. Quote marks inside
  * a form do not stop it; a short form must not start or end inside a word (刷新高考 holds no 新高考).
  */
+/** Per lexicon, built once: each form with separators unified, and forms indexed by their first character. */
+interface FormIndex {
+  needles: string[];
+  byFirst: Map<string, number[]>;
+}
+const formIndexes = new WeakMap<Lexicon, FormIndex>();
+
+function formIndex(lex: Lexicon): FormIndex {
+  let idx = formIndexes.get(lex);
+  if (!idx) {
+    const needles = lex.formsByLength.map((f) => f.replace(SEPARATORS, '、'));
+    const byFirst = new Map<string, number[]>();
+    needles.forEach((n, i) => {
+      if (!n) return;
+      const list = byFirst.get(n[0]!);
+      if (list) list.push(i);
+      else byFirst.set(n[0]!, [i]);
+    });
+    idx = { needles, byFirst };
+    formIndexes.set(lex, idx);
+  }
+  return idx;
+}
+
+const SEPARATOR_CHARS = new Set(['、', '·', '•', ',']);
+const QUOTE_CHARS = new Set(['“', '”', '"']);
+
 function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], isWord: (w: string) => boolean): void {
   // The text without quote marks, and where each of its characters sits in the sentence.
   const at: number[] = [];
   let unified = '';
   for (let k = 0; k < text.length; k++) {
-    if (QUOTE_MARK.test(text[k]!)) continue;
+    const c = text[k]!;
+    if (QUOTE_CHARS.has(c)) continue;
     at.push(k);
-    unified += text[k]!.replace(SEPARATORS, '、');
+    unified += SEPARATOR_CHARS.has(c) ? '、' : c;
   }
+  // Every place a form starts, found through the first-character index (one pass over the sentence instead of
+  // one search per form), then taken in the order of longest form first, leftmost first.
+  const { needles, byFirst } = formIndex(lex);
+  const hits: Array<[number, number]> = [];
+  for (let u = 0; u < unified.length; u++) {
+    const forms = byFirst.get(unified[u]!);
+    if (forms) for (const i of forms) if (unified.startsWith(needles[i]!, u)) hits.push([i, u]);
+  }
+  hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const own = new Spans();
   const found: Found[] = [];
-  for (const form of lex.formsByLength) {
-    const needle = form.replace(SEPARATORS, '、');
-    for (let u = unified.indexOf(needle); u !== -1; u = unified.indexOf(needle, u + 1)) {
-      let start = at[u]!;
-      const end = at[u + needle.length - 1]! + 1;
-      // “全面改善…条件”工程: the surface keeps both quote marks, not a dangling closing one.
-      if (start > 0 && QUOTE_MARK.test(text[start - 1]!) && QUOTE_MARK.test(text.slice(start, end))) start--;
-      const tail = u + needle.length;
-      if (
-        needle.length <= 3 &&
-        ((u > 0 && isWord(unified.slice(u - 1, u + 1))) || isWord(unified.slice(tail - 1, tail + 1)))
-      )
-        continue;
-      if (!spans.freeOrNested(start, end) || !own.free(start, end)) continue;
-      const entry = lex.forms.get(form)!;
-      found.push({
-        kind: entry.kind,
-        name: entry.name,
-        surface: text.slice(start, end),
-        start,
-        end,
-        cue: 'lexicon',
-        anonymised: false,
-      });
-      own.take(start, end);
-    }
+  for (const [i, u] of hits) {
+    const needle = needles[i]!;
+    let start = at[u]!;
+    const end = at[u + needle.length - 1]! + 1;
+    // “全面改善…条件”工程: the surface keeps both quote marks, not a dangling closing one.
+    if (start > 0 && QUOTE_MARK.test(text[start - 1]!) && QUOTE_MARK.test(text.slice(start, end))) start--;
+    const tail = u + needle.length;
+    if (
+      needle.length <= 3 &&
+      ((u > 0 && isWord(unified.slice(u - 1, u + 1))) || isWord(unified.slice(tail - 1, tail + 1)))
+    )
+      continue;
+    if (!spans.freeOrNested(start, end) || !own.free(start, end)) continue;
+    const entry = lex.forms.get(lex.formsByLength[i]!)!;
+    found.push({
+      kind: entry.kind,
+      name: entry.name,
+      surface: text.slice(start, end),
+      start,
+      end,
+      cue: 'lexicon',
+      anonymised: false,
+    });
+    own.take(start, end);
   }
   out.push(...found);
   for (const m of found) if (spans.free(m.start, m.end)) spans.take(m.start, m.end, m.kind);
