@@ -112,6 +112,7 @@ interface Row {
   ingestMBps: number;
   ingestPeakRssMB: number;
   storeMB: number;
+  txLogMB: number;
   loadBefore: number;
   loadAfter: number;
   naiveSeconds?: number;
@@ -164,7 +165,8 @@ async function main() {
     },
   });
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
-  const sizes = values.n.split(',').map(Number);
+  // `--n none` skips the throughput runs (with --fulltext: only the search comparison).
+  const sizes = values.n === 'none' ? [] : values.n.split(',').map(Number);
   const workers = values.workers ? Number(values.workers) : defaultWorkers();
   const rows: Row[] = [];
   for (const n of sizes) {
@@ -189,13 +191,15 @@ async function main() {
         reportsPerSecond: run.reports / run.seconds,
         ingestMBps: mb(bytes) / run.seconds,
         ingestPeakRssMB: run.peakRssMB,
-        storeMB: mb(duBytes(path.join(home, 'data'))),
+        // The store proper; transaction logs (preallocated in 250 MB files) are counted apart.
+        storeMB: mb(duBytes(path.join(home, 'data', 'databases'))),
+        txLogMB: mb(duBytes(path.join(home, 'data', 'transactions'))),
         loadBefore,
         loadAfter: load(),
       };
       console.log(`  ${run.summary}`);
       console.log(
-        `  ingest end to end: ${run.seconds.toFixed(1)} s = ${r.reportsPerSecond.toFixed(1)} reports/s, ${r.ingestMBps.toFixed(2)} MB/s; peak RSS ${r.ingestPeakRssMB.toFixed(0)} MB; store ${r.storeMB.toFixed(0)} MB`,
+        `  ingest end to end: ${run.seconds.toFixed(1)} s = ${r.reportsPerSecond.toFixed(1)} reports/s, ${r.ingestMBps.toFixed(2)} MB/s; peak RSS ${r.ingestPeakRssMB.toFixed(0)} MB; store ${r.storeMB.toFixed(0)} MB + transaction logs ${r.txLogMB.toFixed(0)} MB`,
       );
       return r;
     });

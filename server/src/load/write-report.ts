@@ -86,13 +86,18 @@ CREATE (s:${Label.Sentence} {
 })
 CREATE (r)-[:${Rel.HAS_SENTENCE}]->(s)`;
 
+// aliasText feeds the Lucene full-text index: rewriting it for every mention made Lucene
+// re-index (and merge segments for) every entity of every group, most of Neo4j's CPU time.
+// So the aliases are only touched when a new spelling appears.
 const MERGE_ENTITIES = `
 UNWIND $entities AS row
 MERGE (e:${Label.Entity} {${EntityProps.key}: row.key})
-ON CREATE SET e.${EntityProps.kind} = row.kind, e.${EntityProps.name} = row.name, e.${EntityProps.aliases} = []
-SET e.${EntityProps.aliases} = reduce(acc = e.${EntityProps.aliases}, a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
-    e.anonymised = row.anonymised,
-    e.${EntityProps.qualifier} = row.qualifier
+ON CREATE SET e.${EntityProps.kind} = row.kind, e.${EntityProps.name} = row.name, e.${EntityProps.aliases} = [],
+  e.${EntityProps.aliasText} = ''
+SET e.anonymised = row.anonymised, e.${EntityProps.qualifier} = row.qualifier
+WITH e, [a IN row.aliases WHERE NOT a IN e.${EntityProps.aliases}] AS added
+WHERE size(added) > 0
+SET e.${EntityProps.aliases} = e.${EntityProps.aliases} + added
 WITH e
 SET e.${EntityProps.aliasText} = reduce(t = '', a IN e.${EntityProps.aliases} | t + ' ' + a)`;
 
@@ -246,6 +251,21 @@ export function placeRows(reports: AnalyzedReport[]) {
 
 export type WriteOutcome = 'created' | 'replaced' | 'unchanged';
 
+/** One row per entity key across the reports, aliases united in first-seen order. */
+function entityRows(reports: AnalyzedReport[]) {
+  const rows = new Map<string, AnalyzedReport['entities'][number]>();
+  for (const e of reports.flatMap((r) => r.entities)) {
+    const row = rows.get(e.key);
+    rows.set(
+      e.key,
+      row
+        ? { ...e, aliases: [...new Set([...row.aliases, ...e.aliases])] }
+        : { ...e, aliases: [...new Set(e.aliases)] },
+    );
+  }
+  return [...rows.values()];
+}
+
 /** The statement rows for the reports of the files being (re)written. */
 export function writeParams(reports: AnalyzedReport[], obsoleteIds: string[], oldKeys: string[]) {
   const { places, links, abouts } = placeRows(reports);
@@ -270,7 +290,7 @@ export function writeParams(reports: AnalyzedReport[], obsoleteIds: string[], ol
     links,
     abouts,
     sentences: reports.flatMap((r) => r.sentences.map((s) => ({ ...s, reportId: r.id, id: sentenceId(r.id, s.idx) }))),
-    entities: reports.flatMap((r) => r.entities),
+    entities: entityRows(reports),
     mentions: reports.flatMap((r) =>
       r.mentions.map((m) => ({
         sentenceId: sentenceId(r.id, m.sentenceIdx),
