@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
+import { atShutdown } from '../cli/shutdown.js';
 import { migrate } from '../load/migrate.js';
 import { createDriver } from '../neo4j/connection.js';
 import { freePort, startLocalNeo4j } from '../neo4j/local-server.js';
@@ -34,6 +35,12 @@ export function duBytes(dir: string): number {
   }
 }
 
+/** The store on disk after a checkpoint (until one, new data lives in the transaction log). */
+export async function storeBytes(driver: Driver, home: string): Promise<number> {
+  await driver.executeQuery('CALL db.checkpoint()');
+  return duBytes(path.join(home, 'data', 'databases'));
+}
+
 /** A fresh, migrated Neo4j in a temporary folder for `fn`; removed afterwards. */
 export async function withNeo4j<T>(
   opts: { heap?: string; pageCache?: string },
@@ -47,12 +54,18 @@ export async function withNeo4j<T>(
     pageCache: opts.pageCache,
   });
   const driver = createDriver({ uri: server.uri });
+  const cleanUp = async () => {
+    await driver.close();
+    await server.stop();
+    fs.rmSync(home, { recursive: true, force: true });
+  };
+  // Ctrl-C mid-bench: the throwaway server and its folder go too.
+  const forget = atShutdown(cleanUp);
   try {
     await migrate(driver);
     return await fn(driver, { uri: server.uri, home });
   } finally {
-    await driver.close();
-    await server.stop();
-    fs.rmSync(home, { recursive: true, force: true });
+    forget();
+    await cleanUp();
   }
 }
