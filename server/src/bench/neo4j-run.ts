@@ -35,15 +35,13 @@ export function duBytes(dir: string): number {
   }
 }
 
-/** The store on disk after a checkpoint (until one, new data lives in the transaction log). */
-export async function storeBytes(driver: Driver, home: string): Promise<number> {
-  await driver.executeQuery('CALL db.checkpoint()');
-  return duBytes(path.join(home, 'data', 'databases'));
-}
-
-/** A fresh, migrated Neo4j in a temporary folder for `fn`; removed afterwards. */
+/**
+ * A fresh, migrated Neo4j in a temporary folder for `fn`; removed afterwards. `onStopped` sees
+ * the folder after a clean shutdown, when the store files hold everything (Community has no
+ * `db.checkpoint()`; until a checkpoint new data lives in the transaction log).
+ */
 export async function withNeo4j<T>(
-  opts: { heap?: string; pageCache?: string },
+  opts: { heap?: string; pageCache?: string; onStopped?: (home: string) => void },
   fn: (driver: Driver, info: { uri: string; home: string }) => Promise<T>,
 ): Promise<T> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'policygraph-bench-'));
@@ -57,6 +55,7 @@ export async function withNeo4j<T>(
   const cleanUp = async () => {
     await driver.close();
     await server.stop();
+    opts.onStopped?.(home);
     fs.rmSync(home, { recursive: true, force: true });
   };
   // Ctrl-C mid-bench: the throwaway server and its folder go too.

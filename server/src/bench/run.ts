@@ -20,7 +20,7 @@ import { collectFiles, readSourceFile } from '../read/read-file.js';
 import { compareFulltext, fulltextMarkdown, type FulltextResult } from './fulltext.js';
 import { writeNaively } from './naive.js';
 import { installShutdown } from '../cli/shutdown.js';
-import { corpusDir, duBytes, storeBytes, withNeo4j } from './neo4j-run.js';
+import { corpusDir, duBytes, withNeo4j } from './neo4j-run.js';
 
 const NEO4J_MEMORY = { heap: '2g', pageCache: '1g' };
 /** Files timed for the pipeline rates: enough for a steady rate, few enough to stay quick at N = 10k. */
@@ -195,7 +195,12 @@ async function main() {
     console.log(
       `  pipeline: ${rates.perCoreMBps.toFixed(2)} MB/s on one core; ${rates.totalMBps.toFixed(2)} MB/s with ${workers} worker(s) = ${rates.perWorkerMBps.toFixed(2)} per worker`,
     );
-    const row = await withNeo4j(NEO4J_MEMORY, async (driver, { uri, home }) => {
+    const disk = { store: 0, txLog: 0 };
+    const onStopped = (home: string) => {
+      disk.store = duBytes(path.join(home, 'data', 'databases'));
+      disk.txLog = duBytes(path.join(home, 'data', 'transactions'));
+    };
+    const row = await withNeo4j({ ...NEO4J_MEMORY, onStopped }, async (_driver, { uri }) => {
       const run = await ingestInChild(dir, uri, workers);
       const r: Row = {
         n,
@@ -208,18 +213,22 @@ async function main() {
         reportsPerSecond: run.reports / run.seconds,
         ingestMBps: mb(bytes) / run.seconds,
         ingestPeakRssMB: run.peakRssMB,
-        // The store proper; transaction logs (preallocated in 250 MB files) are counted apart.
-        storeMB: mb(await storeBytes(driver, home)),
-        txLogMB: mb(duBytes(path.join(home, 'data', 'transactions'))),
+        storeMB: 0,
+        txLogMB: 0,
         loadBefore,
         loadAfter: load(),
       };
       console.log(`  ${run.summary}`);
       console.log(
-        `  ingest end to end: ${run.seconds.toFixed(1)} s = ${r.reportsPerSecond.toFixed(1)} reports/s, ${r.ingestMBps.toFixed(2)} MB/s; peak RSS ${r.ingestPeakRssMB.toFixed(0)} MB; store ${r.storeMB.toFixed(0)} MB + transaction logs ${r.txLogMB.toFixed(0)} MB`,
+        `  ingest end to end: ${run.seconds.toFixed(1)} s = ${r.reportsPerSecond.toFixed(1)} reports/s, ${r.ingestMBps.toFixed(2)} MB/s; peak RSS ${r.ingestPeakRssMB.toFixed(0)} MB`,
       );
       return r;
     });
+    // The store proper, after the server's closing checkpoint; transaction logs (preallocated
+    // in 256 MB files) apart.
+    row.storeMB = mb(disk.store);
+    row.txLogMB = mb(disk.txLog);
+    console.log(`  store ${row.storeMB.toFixed(0)} MB + transaction logs ${row.txLogMB.toFixed(0)} MB`);
     if (n === sizes[0] && n <= 200) await naiveVsBatched(dir, row);
     rows.push(row);
   }

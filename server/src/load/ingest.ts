@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Driver } from 'neo4j-driver';
+import { SetupError } from '../neo4j/provision.js';
 import type { AnalyzedReport } from '../pipeline/analyze.js';
 import { analyseInThread, analyseInWorkers } from '../pipeline/pool.js';
 import { collectFiles } from '../read/read-file.js';
@@ -54,6 +55,12 @@ function isConnectionLost(e: unknown): boolean {
   return code === 'ServiceUnavailable' || code === 'SessionExpired';
 }
 
+function connectionLost(e: unknown): SetupError {
+  return new SetupError(
+    `lost the connection to Neo4j while writing (${(e as Error).message}). Every file written so far is complete; run the same ingest again to go on (unchanged files are skipped).`,
+  );
+}
+
 /**
  * Writes a group of files in one transaction. If that fails, each file is tried on its
  * own, so one bad file fails alone and the others still land. Returns per file its
@@ -68,7 +75,7 @@ async function writeGroup(
   try {
     return await writeSources(driver, files, opts);
   } catch (e) {
-    if (isConnectionLost(e)) throw e;
+    if (isConnectionLost(e)) throw connectionLost(e);
     if (group.length === 1) return [{ error: (e as Error).message }];
   }
   const out: Array<WriteOutcome | { error: string }> = [];
@@ -76,7 +83,7 @@ async function writeGroup(
     try {
       out.push((await writeSources(driver, [reports], opts))[0]!);
     } catch (e) {
-      if (isConnectionLost(e)) throw e;
+      if (isConnectionLost(e)) throw connectionLost(e);
       out.push({ error: (e as Error).message });
     }
   }
