@@ -14,13 +14,13 @@ import { defaultGazetteer } from '../resolve/gazetteer.js';
 import { paragraphPool, reportStream } from './corpus.js';
 
 /** `.policygraph/bench/corpus-<n>`, generated once and streamed to disk one report at a time. */
-export function corpusDir(n: number): string {
-  const dir = path.join(stateDir(), 'bench', `corpus-${n}`);
+export function corpusDir(n: number, seed = 2026): string {
+  const dir = path.join(stateDir(), 'bench', seed === 2026 ? `corpus-${n}` : `corpus-${n}-seed${seed}`);
   if (fs.existsSync(path.join(dir, '.complete'))) return dir;
   const seeds = collectFiles([path.join(repoRoot(), 'seeds')]).files.map((f) => fs.readFileSync(f.path, 'utf8'));
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  for (const r of reportStream(n, paragraphPool(seeds), defaultGazetteer(), { seed: 2026 })) {
+  for (const r of reportStream(n, paragraphPool(seeds), defaultGazetteer(), { seed })) {
     fs.writeFileSync(path.join(dir, r.name), r.text);
   }
   fs.writeFileSync(path.join(dir, '.complete'), '');
