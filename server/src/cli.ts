@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { EntityKinds, isEntityKind } from '@policygraph/graph-schema';
 import { formatReport } from './cli/format.js';
 import { terminalProgress } from './cli/progress.js';
+import { atShutdown, installShutdown, nextStopSignal } from './cli/shutdown.js';
 import { analyseInThread, defaultWorkers } from './pipeline/pool.js';
 import { discoverTerms } from './extract/discover.js';
 import { addLocalEntry, defaultLexicon, localLexiconPath } from './extract/lexicon.js';
@@ -50,12 +51,18 @@ async function withGraph<T>(
 ): Promise<T> {
   const { target, local } = await resolveTarget({ start: true, log });
   const driver = createDriver(target);
+  // Ctrl-C or SIGTERM mid-command: the local Neo4j this process started stops with it.
+  const forget = atShutdown(async () => {
+    await driver.close();
+    await local?.stop();
+  });
   try {
     await verifyTarget(driver, target);
     const applied = await migrate(driver, target.database);
     if (applied.length) log(`Schema migrations applied: ${applied.join(', ')}`);
     return await fn(driver, target.database, local);
   } finally {
+    forget();
     if (!opts.keepRunning) {
       await driver.close();
       await local?.stop();
@@ -147,12 +154,6 @@ async function cmdIngest(args: string[], force: boolean, workers: number): Promi
   return summary.failures.length ? 1 : 0;
 }
 
-function waitForSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => resolve(sig));
-  });
-}
-
 async function cmdServe(port: number, host: string, ingestDirs: string[]): Promise<number> {
   return withGraph(async (driver, database, local) => {
     if (ingestDirs.length) {
@@ -168,7 +169,7 @@ async function cmdServe(port: number, host: string, ingestDirs: string[]): Promi
     log(`  Neo4j:    ${local?.uri ?? 'external (NEO4J_URI)'}`);
     log('');
     log('Press Ctrl-C to stop.');
-    const sig = await waitForSignal();
+    const sig = await nextStopSignal();
     log(`\n${sig}: stopping…`);
     await http.close();
     return 0;
@@ -258,6 +259,7 @@ function exitAfterFlush(code: number): void {
   process.stdout.write('', () => process.exit(code));
 }
 
+installShutdown();
 main(process.argv.slice(2)).then(exitAfterFlush, (e: unknown) => {
   if (e instanceof SetupError || e instanceof InputError) console.error(`error: ${e.message}`);
   else console.error(e);

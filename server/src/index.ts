@@ -3,7 +3,7 @@ export { analyzeSource, type AnalyzedReport } from './pipeline/analyze.js';
 export { collectFiles, decodeReport, InputError, readSourceFile } from './read/read-file.js';
 export { normalise } from './normalise/index.js';
 export { ingestPaths, type IngestSummary } from './load/ingest.js';
-export { removeReport, writeSource } from './load/write-report.js';
+export { removeReport, writeSource, writeSources } from './load/write-report.js';
 export { migrate } from './load/migrate.js';
 export { createDriver, externalTarget, resolveTarget, verifyTarget, type Neo4jTarget } from './neo4j/connection.js';
 export { freePort, startLocalNeo4j, stopLocalNeo4j, type RunningNeo4j } from './neo4j/local-server.js';

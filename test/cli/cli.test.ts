@@ -1,6 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
+import { freePort } from '@policygraph/server';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, seedsDir } from '../helpers.js';
 
@@ -86,5 +89,43 @@ describe('policygraph CLI', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^error: Cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('ingest stopped by SIGTERM stops the local Neo4j it started, and says so in its exit code', async () => {
+    const state = fs.mkdtempSync(path.join(os.tmpdir(), 'policygraph-cli-signal-'));
+    try {
+      const child = spawn(process.execPath, [cli, 'ingest', seedsDir, '--workers', '0'], {
+        env: {
+          ...process.env,
+          NEO4J_URI: '',
+          POLICYGRAPH_STATE: state,
+          POLICYGRAPH_BOLT_PORT: String(await freePort()),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      // Signal as soon as the server is up: the command is then migrating or ingesting.
+      const neo4jPid = await new Promise<number>((resolve, reject) => {
+        readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+          const m = /Neo4j ready at .* \(pid (\d+)\)/.exec(line);
+          if (m) resolve(Number(m[1]));
+        });
+        void exited.then(() => reject(new Error('ingest exited before Neo4j was ready')));
+      });
+      child.kill('SIGTERM');
+      expect(await exited).toBe(143);
+      const alive = () => {
+        try {
+          process.kill(neo4jPid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      expect(alive()).toBe(false);
+      expect(fs.existsSync(path.join(state, 'neo4j', 'run', 'policygraph-neo4j.json'))).toBe(false);
+    } finally {
+      fs.rmSync(state, { recursive: true, force: true });
+    }
   });
 });

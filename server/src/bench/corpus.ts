@@ -44,10 +44,19 @@ export function generateReports(
   g: Gazetteer,
   opts: { seed?: number; bytesPerReport?: number } = {},
 ): GeneratedReport[] {
+  return [...reportStream(n, pool, g, opts)];
+}
+
+/** The same reports one at a time, so a 100k-report corpus never sits in memory. */
+export function* reportStream(
+  n: number,
+  pool: string[],
+  g: Gazetteer,
+  opts: { seed?: number; bytesPerReport?: number } = {},
+): Generator<GeneratedReport> {
   const rand = prng(opts.seed ?? 42);
   const counties = [...g.byCode.values()].filter((d) => d.level === 'county' && d.name.endsWith('县'));
   const target = opts.bytesPerReport ?? 10_000;
-  const out: GeneratedReport[] = [];
   for (let i = 0; i < n; i++) {
     const county = counties[Math.floor(rand() * counties.length)]!;
     const year = 2012 + Math.floor(rand() * 12);
@@ -61,7 +70,6 @@ export function generateReports(
       paras.push(p);
       bytes += Buffer.byteLength(p) + 1;
     }
-    out.push({ name: `r${String(i).padStart(6, '0')}_${county.code}_${year}.txt`, text: paras.join('\n') + '\n' });
+    yield { name: `r${String(i).padStart(6, '0')}_${county.code}_${year}.txt`, text: paras.join('\n') + '\n' };
   }
-  return out;
 }

@@ -12,15 +12,16 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { AnalyzedReport } from '../pipeline/analyze.js';
 import { cooccurrencePairs, type PairWeight } from '../resolve/cooccurrence.js';
 
-// The file's earlier reports, and any report already holding one of the new ids.
+// Per file: its earlier reports, and any report already holding one of its new ids.
 // Two index seeks joined by UNION: an OR across two properties would scan every report.
 const SOURCE_HASHES = `
-CALL () {
-  MATCH (r:${Label.Report} {${ReportProps.sourceId}: $sourceId}) RETURN r
+UNWIND $files AS f
+CALL (f) {
+  MATCH (r:${Label.Report} {${ReportProps.sourceId}: f.sourceId}) RETURN r
   UNION
-  UNWIND $ids AS id MATCH (r:${Label.Report} {${ReportProps.id}: id}) RETURN r
+  UNWIND f.ids AS id MATCH (r:${Label.Report} {${ReportProps.id}: id}) RETURN r
 }
-RETURN r.${ReportProps.id} AS id, r.${ReportProps.sha256} AS sha256, r.${ReportProps.sourceId} = $sourceId AS sameSource`;
+RETURN f.sourceId AS file, r.${ReportProps.id} AS id, r.${ReportProps.sha256} AS sha256, r.${ReportProps.sourceId} = f.sourceId AS sameSource`;
 
 const DELETE_SENTENCES = `
 UNWIND $ids AS id
@@ -85,13 +86,18 @@ CREATE (s:${Label.Sentence} {
 })
 CREATE (r)-[:${Rel.HAS_SENTENCE}]->(s)`;
 
+// aliasText feeds the Lucene full-text index: rewriting it for every mention made Lucene
+// re-index (and merge segments for) every entity of every group, most of Neo4j's CPU time.
+// So the aliases are only touched when a new spelling appears.
 const MERGE_ENTITIES = `
 UNWIND $entities AS row
 MERGE (e:${Label.Entity} {${EntityProps.key}: row.key})
-ON CREATE SET e.${EntityProps.kind} = row.kind, e.${EntityProps.name} = row.name, e.${EntityProps.aliases} = []
-SET e.${EntityProps.aliases} = reduce(acc = e.${EntityProps.aliases}, a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
-    e.anonymised = row.anonymised,
-    e.${EntityProps.qualifier} = row.qualifier
+ON CREATE SET e.${EntityProps.kind} = row.kind, e.${EntityProps.name} = row.name, e.${EntityProps.aliases} = [],
+  e.${EntityProps.aliasText} = ''
+SET e.anonymised = row.anonymised, e.${EntityProps.qualifier} = row.qualifier
+WITH e, [a IN row.aliases WHERE NOT a IN e.${EntityProps.aliases}] AS added
+WHERE size(added) > 0
+SET e.${EntityProps.aliases} = e.${EntityProps.aliases} + added
 WITH e
 SET e.${EntityProps.aliasText} = reduce(t = '', a IN e.${EntityProps.aliases} | t + ' ' + a)`;
 
@@ -136,10 +142,16 @@ SET c.${CoOccursProps.sentences} = c.${CoOccursProps.sentences} + p.sentences,
 // statements run as unit subqueries of one query each, in order; later parts see earlier writes.
 const inOrder = (...statements: string[]) => statements.map((st) => `CALL () {${st}\n}`).join('\n');
 
-const CLEAR = inOrder(SUBTRACT_COOCCURS, DELETE_SENTENCES, DELETE_ANONYMISED_PLACES);
+// Planning the big write takes about a second, and while a graph grows from empty its
+// statistics keep changing, so Neo4j would replan it every few seconds. Every plan here
+// is a chain of unique-index seeks whatever the statistics, so the first plan is kept.
+const keepPlan = (statement: string) => `CYPHER replan=skip ${statement}`;
+
+const CLEAR = keepPlan(inOrder(SUBTRACT_COOCCURS, DELETE_SENTENCES, DELETE_ANONYMISED_PLACES));
 
 // DELETE_REPORTS first: parts a file no longer has (it held three reports, now two).
-const WRITE = inOrder(
+// Exported by name for the write profiler (bench/profile-writes.ts).
+export const WRITE_PARTS = {
   DELETE_REPORTS,
   UPSERT_REPORTS,
   MERGE_PLACES,
@@ -150,7 +162,8 @@ const WRITE = inOrder(
   CREATE_MENTIONS,
   ADD_COOCCURS,
   DELETE_ORPHANS,
-);
+};
+const WRITE = keepPlan(inOrder(...Object.values(WRITE_PARTS)));
 
 /** Pair weights summed over reports, each report counting once per pair. */
 function sumPairs(perReport: PairWeight[][]): Array<PairWeight & { reports: number }> {
@@ -200,7 +213,7 @@ export function analysedPairs(reports: AnalyzedReport[]): Array<PairWeight & { r
 
 /** Removes what hangs off these reports (and their share of CO_OCCURS); returns the entity keys they mentioned. */
 async function clearReports(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
-  const rows = await tx.run(OLD_MENTION_ROWS, { ids });
+  const rows = await tx.run(keepPlan(OLD_MENTION_ROWS), { ids });
   if (rows.records.length === 0 && ids.length === 0) return [];
   await tx.run(CLEAR, { ids, pairs: storedPairs(rows.records) });
   return [...new Set(rows.records.map((r) => r.get('key') as string))];
@@ -238,77 +251,145 @@ export function placeRows(reports: AnalyzedReport[]) {
 
 export type WriteOutcome = 'created' | 'replaced' | 'unchanged';
 
+/** One row per entity key across the reports, aliases united in first-seen order. */
+function entityRows(reports: AnalyzedReport[]) {
+  const rows = new Map<string, AnalyzedReport['entities'][number]>();
+  for (const e of reports.flatMap((r) => r.entities)) {
+    const row = rows.get(e.key);
+    rows.set(
+      e.key,
+      row
+        ? { ...e, aliases: [...new Set([...row.aliases, ...e.aliases])] }
+        : { ...e, aliases: [...new Set(e.aliases)] },
+    );
+  }
+  return [...rows.values()];
+}
+
+/** The statement rows for the reports of the files being (re)written. */
+export function writeParams(reports: AnalyzedReport[], obsoleteIds: string[], oldKeys: string[]) {
+  const { places, links, abouts } = placeRows(reports);
+  return {
+    ids: obsoleteIds,
+    reports: reports.map((r) => ({
+      id: r.id,
+      sourceId: r.sourceId,
+      part: r.part,
+      title: r.title,
+      year: r.year.year,
+      coversYear: r.year.coversYear,
+      placeStatus: r.place.status,
+      placeEvidence: r.place.evidence,
+      placeCandidates: r.place.candidates.map((c) => c.code),
+      sourcePath: r.sourcePath,
+      sha256: r.sha256,
+      charCount: r.charCount,
+      sentenceCount: r.sentences.length,
+    })),
+    places,
+    links,
+    abouts,
+    sentences: reports.flatMap((r) => r.sentences.map((s) => ({ ...s, reportId: r.id, id: sentenceId(r.id, s.idx) }))),
+    entities: entityRows(reports),
+    mentions: reports.flatMap((r) =>
+      r.mentions.map((m) => ({
+        sentenceId: sentenceId(r.id, m.sentenceIdx),
+        key: m.key,
+        surface: m.surface,
+        start: m.start,
+        end: m.end,
+        cue: m.cue,
+        score: m.score,
+      })),
+    ),
+    pairs: analysedPairs(reports),
+    keys: oldKeys,
+  };
+}
+
+/** The ids a file's write touches: its own file id and its report ids. */
+export function claimedIds(reports: AnalyzedReport[]): string[] {
+  return [...new Set([reports[0]?.sourceId ?? '', ...reports.map((r) => r.id)])];
+}
+
 /**
- * Writes all reports of one source file in ONE transaction: they are fully there
- * or not at all. An unchanged file (same sha256) is a no-op; a changed one
- * replaces every report it held before, including parts it no longer has.
+ * Writes several files in ONE transaction (each file = all its reports): all of them land
+ * or none does, so each report is still fully there or not at all. One transaction per file
+ * costs a commit and two round trips each; grouping small files amortises both. An unchanged
+ * file (same sha256) is skipped; a changed one replaces every report it held before, including
+ * parts it no longer has. Files of one call must not share a file or report id (see
+ * `claimedIds`); the caller keeps such files in separate calls so the order they replace
+ * each other in stays the input order.
  */
+export async function writeSources(
+  driver: Driver,
+  files: AnalyzedReport[][],
+  opts: { database?: string; force?: boolean } = {},
+): Promise<WriteOutcome[]> {
+  if (files.some((f) => f.length === 0)) throw new Error('writeSources needs at least one report per file');
+  const seen = new Set<string>();
+  for (const id of files.flatMap(claimedIds)) {
+    if (seen.has(id)) throw new Error(`writeSources: two files in one transaction claim ${id}`);
+    seen.add(id);
+  }
+  const session = driver.session({ database: opts.database });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const existing = await tx.run(keepPlan(SOURCE_HASHES), {
+        files: files.map((reports) => ({ sourceId: reports[0]!.sourceId, ids: reports.map((r) => r.id) })),
+      });
+      const oldBySource = new Map<string, Array<{ id: string; sha256: unknown; sameSource: unknown }>>();
+      for (const r of existing.records) {
+        const file = r.get('file') as string;
+        const rows = oldBySource.get(file) ?? [];
+        rows.push({ id: r.get('id') as string, sha256: r.get('sha256'), sameSource: r.get('sameSource') });
+        oldBySource.set(file, rows);
+      }
+      const outcomes: WriteOutcome[] = [];
+      const toWrite: AnalyzedReport[] = [];
+      const oldIds = new Set<string>();
+      for (const reports of files) {
+        const first = reports[0]!;
+        const old = oldBySource.get(first.sourceId) ?? [];
+        const unchanged =
+          old.length === reports.length &&
+          old.every((o) => o.sameSource === true && o.sha256 === first.sha256) &&
+          reports.every((r) => old.some((o) => o.id === r.id));
+        if (unchanged && !opts.force) {
+          outcomes.push('unchanged');
+          continue;
+        }
+        outcomes.push(old.length === 0 ? 'created' : 'replaced');
+        toWrite.push(...reports);
+        // Reports from before per-file ids (or another file) may hold these ids too.
+        for (const o of old) oldIds.add(o.id);
+      }
+      if (toWrite.length === 0) return outcomes;
+      const newIds = new Set(toWrite.map((r) => r.id));
+      const oldKeys = oldIds.size ? await clearReports(tx, [...new Set([...oldIds, ...newIds])]) : [];
+      await tx.run(
+        WRITE,
+        writeParams(
+          toWrite,
+          [...oldIds].filter((id) => !newIds.has(id)),
+          oldKeys,
+        ),
+      );
+      return outcomes;
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** Writes all reports of one source file in one transaction (see `writeSources`). */
 export async function writeSource(
   driver: Driver,
   reports: AnalyzedReport[],
   opts: { database?: string; force?: boolean } = {},
 ): Promise<WriteOutcome> {
-  const first = reports[0];
-  if (!first) throw new Error('writeSource needs at least one report');
-  const session = driver.session({ database: opts.database });
-  try {
-    return await session.executeWrite(async (tx) => {
-      const existing = await tx.run(SOURCE_HASHES, { sourceId: first.sourceId, ids: reports.map((r) => r.id) });
-      const oldIds = existing.records.map((r) => r.get('id') as string);
-      const unchanged =
-        existing.records.every((r) => r.get('sameSource') === true) &&
-        oldIds.length === reports.length &&
-        existing.records.every((r) => r.get('sha256') === first.sha256) &&
-        reports.every((r) => oldIds.includes(r.id));
-      if (unchanged && !opts.force) return 'unchanged';
-      // Reports from before per-file ids (or another file) may hold these ids too.
-      const ids = [...new Set([...oldIds, ...reports.map((r) => r.id)])];
-      const oldKeys = oldIds.length ? await clearReports(tx, ids) : [];
-      const newIds = new Set(reports.map((r) => r.id));
-      const { places, links, abouts } = placeRows(reports);
-      await tx.run(WRITE, {
-        ids: oldIds.filter((id) => !newIds.has(id)),
-        reports: reports.map((r) => ({
-          id: r.id,
-          sourceId: r.sourceId,
-          part: r.part,
-          title: r.title,
-          year: r.year.year,
-          coversYear: r.year.coversYear,
-          placeStatus: r.place.status,
-          placeEvidence: r.place.evidence,
-          placeCandidates: r.place.candidates.map((c) => c.code),
-          sourcePath: r.sourcePath,
-          sha256: r.sha256,
-          charCount: r.charCount,
-          sentenceCount: r.sentences.length,
-        })),
-        places,
-        links,
-        abouts,
-        sentences: reports.flatMap((r) =>
-          r.sentences.map((s) => ({ ...s, reportId: r.id, id: sentenceId(r.id, s.idx) })),
-        ),
-        entities: reports.flatMap((r) => r.entities),
-        mentions: reports.flatMap((r) =>
-          r.mentions.map((m) => ({
-            sentenceId: sentenceId(r.id, m.sentenceIdx),
-            key: m.key,
-            surface: m.surface,
-            start: m.start,
-            end: m.end,
-            cue: m.cue,
-            score: m.score,
-          })),
-        ),
-        pairs: analysedPairs(reports),
-        keys: oldKeys,
-      });
-      return oldIds.length === 0 ? 'created' : 'replaced';
-    });
-  } finally {
-    await session.close();
-  }
+  if (reports.length === 0) throw new Error('writeSource needs at least one report');
+  return (await writeSources(driver, [reports], opts))[0]!;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainExit, jvmArgs, neo4jConf } from './config.js';
+import { explainExit, jvmArgs, memorySettings, neo4jConf } from './config.js';
 import { neo4jPom } from './provision.js';
 
 describe('local Neo4j configuration', () => {
@@ -16,6 +16,14 @@ describe('local Neo4j configuration', () => {
     expect(args.slice(0, 2)).toEqual(['-cp', '/lib/*']);
     expect(args).toContain('--add-opens=java.base/java.nio=ALL-UNNAMED');
     expect(args).toContain('-Dio.netty.tryReflectionSetAccessible=true');
+  });
+
+  it('sizes heap and page cache from the environment when asked', () => {
+    expect(memorySettings({})).toEqual({ heap: '1g', pageCache: '512m' });
+    expect(memorySettings({ POLICYGRAPH_NEO4J_HEAP: '4g', POLICYGRAPH_NEO4J_PAGECACHE: '2g' })).toEqual({
+      heap: '4g',
+      pageCache: '2g',
+    });
   });
 
   it('explains exit codes in words a user can act on', () => {

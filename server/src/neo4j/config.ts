@@ -6,6 +6,16 @@ export interface LocalNeo4jOptions {
   heap?: string;
 }
 
+/**
+ * Memory for the local server. A 10k-report graph (~100 MB of text) is a few hundred MB of
+ * store: 512 MB of page cache keeps it in memory while writing; ingest transactions of up to
+ * 64 files fit a 1 GB heap. POLICYGRAPH_NEO4J_HEAP / POLICYGRAPH_NEO4J_PAGECACHE override
+ * (e.g. `4g` and `2g` for a 100k-report corpus).
+ */
+export function memorySettings(env: NodeJS.ProcessEnv = process.env): { heap: string; pageCache: string } {
+  return { heap: env.POLICYGRAPH_NEO4J_HEAP ?? '1g', pageCache: env.POLICYGRAPH_NEO4J_PAGECACHE ?? '512m' };
+}
+
 /** neo4j.conf for a loopback-only server. Neo4j validates strictly: a misspelt key stops startup. */
 export function neo4jConf(opts: LocalNeo4jOptions, dirs: { data: string; logs: string; run: string }): string {
   const addr = `127.0.0.1:${opts.boltPort}`;
@@ -22,14 +32,14 @@ export function neo4jConf(opts: LocalNeo4jOptions, dirs: { data: string; logs: s
     `server.directories.data=${dirs.data}`,
     `server.directories.logs=${dirs.logs}`,
     `server.directories.run=${dirs.run}`,
-    `server.memory.pagecache.size=${opts.pageCache ?? '256m'}`,
+    `server.memory.pagecache.size=${opts.pageCache ?? memorySettings().pageCache}`,
     'dbms.usage_report.enabled=false',
     '',
   ].join('\n');
 }
 
 /** The JVM line the distribution's launcher would build from server.jvm.additional. */
-export function jvmArgs(libDir: string, heap = '1g'): string[] {
+export function jvmArgs(libDir: string, heap = memorySettings().heap): string[] {
   return [
     '-cp',
     `${libDir}/*`,
