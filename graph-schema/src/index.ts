@@ -51,6 +51,8 @@ export const ReportProps = {
   placeCandidates: 'placeCandidates',
   sourcePath: 'sourcePath',
   sha256: 'sha256',
+  /** Hash of the analysis code, data and lexicon that wrote it: a mismatch re-analyses an unchanged file. */
+  analysisVersion: 'analysisVersion',
   ingestedAt: 'ingestedAt',
   sentenceCount: 'sentenceCount',
   charCount: 'charCount',

@@ -12,3 +12,4 @@ export { createGraphQLHandler, startHttpServer } from './query/http-server.js';
 export { schema } from './query/schema.js';
 export { generateReports, paragraphPool } from './bench/corpus.js';
 export { defaultGazetteer } from './resolve/gazetteer.js';
+export { addLocalEntry, localLexiconPath } from './extract/lexicon.js';

@@ -21,7 +21,8 @@ CALL (f) {
   UNION
   UNWIND f.ids AS id MATCH (r:${Label.Report} {${ReportProps.id}: id}) RETURN r
 }
-RETURN f.sourceId AS file, r.${ReportProps.id} AS id, r.${ReportProps.sha256} AS sha256, r.${ReportProps.sourceId} = f.sourceId AS sameSource`;
+RETURN f.sourceId AS file, r.${ReportProps.id} AS id, r.${ReportProps.sha256} AS sha256,
+       r.${ReportProps.analysisVersion} AS version, r.${ReportProps.sourceId} = f.sourceId AS sameSource`;
 
 const DELETE_SENTENCES = `
 UNWIND $ids AS id
@@ -52,6 +53,7 @@ SET r.${ReportProps.sourceId} = row.sourceId,
     r.${ReportProps.placeCandidates} = row.placeCandidates,
     r.${ReportProps.sourcePath} = row.sourcePath,
     r.${ReportProps.sha256} = row.sha256,
+    r.${ReportProps.analysisVersion} = row.analysisVersion,
     r.${ReportProps.charCount} = toInteger(row.charCount),
     r.${ReportProps.sentenceCount} = toInteger(row.sentenceCount),
     r.${ReportProps.ingestedAt} = datetime()`;
@@ -283,6 +285,7 @@ export function writeParams(reports: AnalyzedReport[], obsoleteIds: string[], ol
       placeCandidates: r.place.candidates.map((c) => c.code),
       sourcePath: r.sourcePath,
       sha256: r.sha256,
+      analysisVersion: r.analysisVersion,
       charCount: r.charCount,
       sentenceCount: r.sentences.length,
     })),
@@ -316,7 +319,7 @@ export function claimedIds(reports: AnalyzedReport[]): string[] {
  * Writes several files in ONE transaction (each file = all its reports): all of them land
  * or none does, so each report is still fully there or not at all. One transaction per file
  * costs a commit and two round trips each; grouping small files amortises both. An unchanged
- * file (same sha256) is skipped; a changed one replaces every report it held before, including
+ * file (same sha256, analysed by the same code and lexicon) is skipped; a changed one replaces every report it held before, including
  * parts it no longer has. Files of one call must not share a file or report id (see
  * `claimedIds`); the caller keeps such files in separate calls so the order they replace
  * each other in stays the input order.
@@ -336,13 +339,21 @@ export async function writeSources(
   try {
     return await session.executeWrite(async (tx) => {
       const existing = await tx.run(keepPlan(SOURCE_HASHES), {
-        files: files.map((reports) => ({ sourceId: reports[0]!.sourceId, ids: reports.map((r) => r.id) })),
+        files: files.map((reports) => ({ sourceId: reports[0]!.sourceId, ids: claimedIds(reports) })),
       });
-      const oldBySource = new Map<string, Array<{ id: string; sha256: unknown; sameSource: unknown }>>();
+      const oldBySource = new Map<
+        string,
+        Array<{ id: string; sha256: unknown; version: unknown; sameSource: unknown }>
+      >();
       for (const r of existing.records) {
         const file = r.get('file') as string;
         const rows = oldBySource.get(file) ?? [];
-        rows.push({ id: r.get('id') as string, sha256: r.get('sha256'), sameSource: r.get('sameSource') });
+        rows.push({
+          id: r.get('id') as string,
+          sha256: r.get('sha256'),
+          version: r.get('version'),
+          sameSource: r.get('sameSource'),
+        });
         oldBySource.set(file, rows);
       }
       const outcomes: WriteOutcome[] = [];
@@ -353,7 +364,7 @@ export async function writeSources(
         const old = oldBySource.get(first.sourceId) ?? [];
         const unchanged =
           old.length === reports.length &&
-          old.every((o) => o.sameSource === true && o.sha256 === first.sha256) &&
+          old.every((o) => o.sameSource === true && o.sha256 === first.sha256 && o.version === first.analysisVersion) &&
           reports.every((r) => old.some((o) => o.id === r.id));
         if (unchanged && !opts.force) {
           outcomes.push('unchanged');

@@ -18,6 +18,7 @@ import { splitReports } from '../segment/split-reports.js';
 import { isStockWord, stockFrequency, tag, type Token } from '../segment/jieba.js';
 import { markSections } from '../segment/sections.js';
 import { splitSentences } from '../segment/sentences.js';
+import { analysisVersion } from './version.js';
 
 export interface AnalyzedSentence {
   idx: number;
@@ -46,6 +47,8 @@ export interface AnalyzedReport {
   title: string;
   sourcePath: string;
   sha256: string;
+  /** The code, data and lexicon that produced it (see version.ts). */
+  analysisVersion: string;
   charCount: number;
   place: ReportPlace;
   year: ReportYear;
@@ -162,6 +165,7 @@ export function analyzeSource(
       title,
       sourcePath: source.path,
       sha256: source.sha256,
+      analysisVersion: analysisVersion(lex),
       charCount: part.text.text.length,
       place,
       year: attributeYear(title, part.text.text),
