@@ -13,6 +13,8 @@ export const Label = {
   Entity: 'Entity',
   Place: 'Place',
   SchemaMigration: 'SchemaMigration',
+  /** A term new-term discovery found in the stored corpus, waiting for a researcher to accept it. */
+  TermCandidate: 'TermCandidate',
 } as const;
 export type Label = (typeof Label)[keyof typeof Label];
 
@@ -25,6 +27,25 @@ export const Rel = {
   IN: 'IN',
   /** (:Entity)-[:CO_OCCURS {sentences, paragraphs, reports}]->(:Entity), from the lower key to the higher. */
   CO_OCCURS: 'CO_OCCURS',
+  /** (:TermCandidate)-[:SEEN_IN]->(:Sentence): a few sentences that show a discovered term in use. */
+  SEEN_IN: 'SEEN_IN',
+} as const;
+
+/** Discovered terms, recomputed after each ingest that changed the corpus. */
+export const TermCandidateProps = {
+  term: 'term',
+  /** Combined discovery score (higher = more term-like). */
+  score: 'score',
+  freq: 'freq',
+  /** Weakest PMI over the term's binary splits. */
+  cohesion: 'cohesion',
+  leftEntropy: 'leftEntropy',
+  rightEntropy: 'rightEntropy',
+  /** Times seen in quotes. */
+  quoted: 'quoted',
+  /** Rank among the candidates of the last discovery run (1 = best). */
+  rank: 'rank',
+  discoveredAt: 'discoveredAt',
 } as const;
 
 export const CoOccursProps = {
@@ -176,6 +197,13 @@ export const migrations: Migration[] = [
       `CREATE FULLTEXT INDEX ${ENTITY_SEARCH_INDEX} IF NOT EXISTS FOR (n:${Label.Entity}) ON EACH [n.${EntityProps.name}, n.${EntityProps.aliasText}] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'cjk'}}`,
       // Entities stored before this version have no aliasText yet; unchanged files are not rewritten.
       `MATCH (e:${Label.Entity}) WHERE e.${EntityProps.aliasText} IS NULL SET e.${EntityProps.aliasText} = reduce(t = '', a IN coalesce(e.${EntityProps.aliases}, []) | t + ' ' + a)`,
+    ],
+  },
+  {
+    version: 4,
+    description: 'discovered term candidates, one node per term',
+    statements: [
+      `CREATE CONSTRAINT term_candidate IF NOT EXISTS FOR (n:${Label.TermCandidate}) REQUIRE n.${TermCandidateProps.term} IS UNIQUE`,
     ],
   },
 ];

@@ -150,6 +150,10 @@ async function cmdIngest(args: string[], force: boolean, workers: number): Promi
       `${summary.reports} reports, ${summary.sentences} sentences, ${summary.mentions} mentions written; ` +
       `${(summary.bytes / 1e6).toFixed(1)} MB in ${summary.seconds.toFixed(1)} s; ${summary.failures.length} failed.`,
   );
+  if (summary.termCandidates !== undefined)
+    log(
+      `New-term discovery: ${summary.termCandidates} candidates stored (GraphQL termCandidates; accept with \`policygraph lexicon add\`).`,
+    );
   for (const f of summary.failures) console.error(`  failed: ${f.file}: ${f.reason}`);
   return summary.failures.length ? 1 : 0;
 }

@@ -89,13 +89,20 @@ describe('GraphQL over HTTP against the seeded graph', () => {
 
   it('lists new-term candidates the lexicon lacks, and says how much each mention is trusted', async () => {
     const r = await gql(`{
-      termCandidates(top: 20, minFreq: 2) { term score freq quoted }
+      termCandidates(top: 20, minFreq: 2) { term score freq quoted rank examples { text } }
       entity(name: "两学一做") { mentions(first: 1) { edges { node { cue score } } } }
     }`);
     expect(r.errors).toBeUndefined();
     const terms = r.data!.termCandidates.map((c: any) => c.term);
     expect(terms.length).toBeGreaterThan(5);
     expect(terms).not.toContain('两学一做'); // known to the lexicon
+    // Stored at ingest, best first, each with sentences that show it in use.
+    const ranks = r.data!.termCandidates.map((c: any) => c.rank);
+    expect(ranks).toEqual([...ranks].sort((x: number, y: number) => x - y));
+    for (const c of r.data!.termCandidates) {
+      expect(c.examples.length).toBeGreaterThan(0);
+      for (const e of c.examples) expect(e.text).toContain(c.term);
+    }
     expect(r.data!.entity.mentions.edges[0].node).toMatchObject({ cue: 'lexicon', score: 0.95 });
   });
 

@@ -5,6 +5,7 @@ import type { AnalyzedReport } from '../pipeline/analyze.js';
 import { analyseInThread, analyseInWorkers } from '../pipeline/pool.js';
 import { collectFiles } from '../read/read-file.js';
 import { claimedIds, writeSources, type WriteOutcome } from './write-report.js';
+import { refreshTermCandidates } from './term-candidates.js';
 
 export interface IngestSummary {
   /** Files newly stored, replaced, unchanged. */
@@ -18,6 +19,8 @@ export interface IngestSummary {
   bytes: number;
   seconds: number;
   failures: Array<{ file: string; reason: string }>;
+  /** New-term candidates stored by the discovery run after the write (absent when the corpus did not change). */
+  termCandidates?: number;
 }
 
 export interface IngestProgress {
@@ -41,6 +44,8 @@ export interface IngestOptions {
   /** Most files and bytes written in one transaction (defaults: 64 files, 4 MB). */
   maxGroupFiles?: number;
   maxGroupBytes?: number;
+  /** Rerun new-term discovery after a run that changed the corpus (default true). */
+  discover?: boolean;
 }
 
 interface Analysed {
@@ -194,6 +199,12 @@ export async function ingestPaths(driver: Driver, paths: string[], opts: IngestO
   }
   await flush();
   await writing;
+  if (opts.discover !== false && summary.created + summary.replaced > 0) {
+    // Slogans absent from the lexicon surface as the corpus grows: stored for review (termCandidates, discover).
+    const d = await refreshTermCandidates(driver, { database: opts.database });
+    summary.termCandidates = d.candidates.length;
+    log(`New-term discovery over ${d.sampled} of ${d.total} sentences: ${d.candidates.length} candidates stored.`);
+  }
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
 }
