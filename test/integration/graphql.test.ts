@@ -143,6 +143,7 @@ describe('GraphQL over HTTP against the seeded graph', () => {
       part: search(text: "扶贫") { id }
       trad: search(text: "兩學一做", kinds: [POLICY], first: 3) { id name aliases }
       odd: search(text: "控辍+保学 (") { id }
+      phrase: search(text: "义务教育", first: 50) { name aliases }
     }`);
     expect(r.errors).toBeUndefined();
     const part = r.data!.part.map((e: any) => e.id);
@@ -150,6 +151,10 @@ describe('GraphQL over HTTP against the seeded graph', () => {
     expect(r.data!.trad[0]).toMatchObject({ id: 'POLICY:两学一做' });
     // Lucene syntax in a query is text, not an error.
     expect(r.data!.odd.map((e: any) => e.id)).toContain('POLICY:控辍保学');
+    // Names holding the whole phrase come before names sharing only a bigram of it (教育局 shares 教育).
+    const holds = r.data!.phrase.map((e: any) => [e.name, ...e.aliases].some((n: string) => n.includes('义务教育')));
+    expect(holds[0]).toBe(true);
+    expect(holds.indexOf(false) === -1 || holds.slice(holds.indexOf(false)).every((h: boolean) => !h)).toBe(true);
   });
 
   it('answers an unknown entity with null and a bad query with a GraphQL error', async () => {
