@@ -284,12 +284,15 @@ describe('the research workbench', () => {
       const els: any[] = [];
       let seed = 7;
       const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-      for (let i = 0; i < 2000; i++) els.push({ group: 'nodes', data: { id: `n${i}`, label: `节点${i}`, weight: 1 } });
+      // Shaped like the app's own elements: kind colours, weights on nodes and edges.
+      const colors = ['#d1495b', '#edae49', '#00798c', '#30638e', '#6a4c93', '#5c8001'];
+      for (let i = 0; i < 2000; i++)
+        els.push({ group: 'nodes', data: { id: `n${i}`, label: `节点${i}`, weight: 1, color: colors[i % 6] } });
       // Scale-free-ish: each node links to an earlier one, early nodes become hubs.
       for (let i = 1; i < 2000; i++)
         els.push({
           group: 'edges',
-          data: { id: `e${i}`, source: `n${i}`, target: `n${Math.floor(rnd() * rnd() * i)}` },
+          data: { id: `e${i}`, source: `n${i}`, target: `n${Math.floor(rnd() * rnd() * i)}`, weight: 1 },
         });
       cy.add(els);
       // The longest stall of the page's event loop while the layout runs.

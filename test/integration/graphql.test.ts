@@ -106,11 +106,12 @@ describe('GraphQL over HTTP against the seeded graph', () => {
     expect(r.data!.entity.mentions.edges[0].node).toMatchObject({ cue: 'lexicon', score: 0.95 });
   });
 
-  it('answers "which places mention 两学一做, and in which sentences" in one query', async () => {
+  it('answers "which places mention 两学一做, in which sentences, and what is mentioned with it" in one query', async () => {
     const r = await gql(`{
       counties: spread(term: "兩學一做") { place { name code anonymised } reports mentions firstYear lastYear }
       provinces: spread(term: "两学一做", level: PROVINCE) { place { name } reports mentions }
       kwic(term: "两学一做", window: 6, first: 10) { totalCount edges { node { left keyword right reportId place year } } }
+      cooccurrence(term: "两学一做", limit: 10) { entity { name kind } sentences paragraphs reports }
     }`);
     expect(r.errors).toBeUndefined();
     const counties = r.data!.counties;
@@ -130,6 +131,11 @@ describe('GraphQL over HTTP against the seeded graph', () => {
     // The keyword as written: traditional, with its pinyin gloss, in the 金湾区 report.
     expect(lines.find((l: any) => l.place === '金湾区').keyword).toBe('兩學(xué)一做');
     for (const l of lines) expect(l.left.length).toBeLessThanOrEqual(6);
+    // What is mentioned with it: 党风廉政建设 shares a sentence with it (and paragraphs in two reports).
+    const withIt = r.data!.cooccurrence;
+    expect(withIt.length).toBeGreaterThan(3);
+    expect(withIt.find((c: any) => c.entity.name === '党风廉政建设')).toMatchObject({ sentences: 1, reports: 2 });
+    for (const c of withIt) expect(c.sentences + c.paragraphs).toBeGreaterThan(0);
     const t = await gql(`{ timeline(term: "两学一做") { place { name } firstYear } }`);
     // 金湾区's report gives no year (20**): it comes after xx市's 2024.
     expect(t.data!.timeline.map((x: any) => [x.place.name, x.firstYear])).toEqual([

@@ -15,7 +15,7 @@ import { linkPlace } from '../resolve/place-link.js';
 import { attributePlace, type ReportPlace } from '../resolve/report-place.js';
 import { attributeYear, type ReportYear } from '../resolve/report-year.js';
 import { splitReports } from '../segment/split-reports.js';
-import { isStockWord, stockFrequency, tag, type Token } from '../segment/jieba.js';
+import { isStockWord, stockFrequency, tagMany, type Token } from '../segment/jieba.js';
 import { markSections } from '../segment/sections.js';
 import { splitSentences } from '../segment/sentences.js';
 import { analysisVersion } from './version.js';
@@ -121,10 +121,12 @@ export function analyzeSource(
     const id = many ? `${source.id}/${i + 1}` : source.id;
     const fired: Record<string, number> = i === 0 ? { ...norm.fired } : {};
     if (many && i === 0) fired['reports split from one file'] = split.parts.length;
-    const sentences = markSections(splitSentences(part.text, fired)).map((s) => ({
-      ...s,
-      tokens: tag(s.clean.text, lex),
-    }));
+    const marked = markSections(splitSentences(part.text, fired));
+    const tagged = tagMany(
+      marked.map((s) => s.clean.text),
+      lex,
+    );
+    const sentences = marked.map((s, k) => ({ ...s, tokens: tagged[k]! }));
     const placeholders = findPlaceholders(part.text.text);
     const place = attributePlace(
       part.text.text,

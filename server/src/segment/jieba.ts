@@ -55,6 +55,42 @@ export function tag(text: string, lex: Lexicon): Token[] {
   return tokens;
 }
 
+/**
+ * Tags many texts with one call into jieba: the native call and its string conversions cost about as much as
+ * tagging a short sentence, so a report's sentences go together. Joined by a newline, which jieba never joins to
+ * Han text, so each text segments as it would alone; a token straddling a join (punctuation runs) is cut there.
+ */
+export function tagMany(texts: string[], lex: Lexicon): Token[][] {
+  const joined = texts.join('\n');
+  const all = tag(joined, lex);
+  const out: Token[][] = texts.map(() => []);
+  let i = 0;
+  let base = 0;
+  for (const t of all) {
+    let start = t.start;
+    while (i < texts.length && start < t.end) {
+      const end = base + texts[i]!.length;
+      if (start >= end) {
+        // Past this text (or on the newline after it): move to the next one.
+        base = end + 1;
+        i++;
+        continue;
+      }
+      const a = Math.max(start, base);
+      const b = Math.min(t.end, end);
+      if (b > a)
+        out[i]!.push(
+          a === t.start && b === t.end
+            ? { ...t, start: a - base, end: b - base }
+            : { word: joined.slice(a, b), tag: t.tag, start: a - base, end: b - base },
+        );
+      if (t.end <= end) break;
+      start = end;
+    }
+  }
+  return out;
+}
+
 /** Stock jieba without the lexicon (the eval baseline); the next ensureJieba reloads the lexicon. */
 export function stockCut(text: string): string[] {
   if (loadedDict !== 'stock') {
