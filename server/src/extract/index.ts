@@ -511,14 +511,16 @@ const NUMERIC_SLOGAN = new RegExp(
  * or before 学习教育/工作/制度….
  */
 function numericSlogans(text: string, tokens: Token[], spans: Spans, out: Found[]): void {
-  const edges = new Set(tokens.flatMap((t) => [t.start, t.end]));
+  // Built on the first match only: most sentences hold no numeral-led slogan.
+  let edges: Set<number> | undefined;
   for (const m of text.matchAll(NUMERIC_SLOGAN)) {
+    edges ??= new Set(tokens.flatMap((t) => [t.start, t.end]));
     const start = m.index ?? 0;
     // Try the longest reading first, shrinking to a word edge that fits the context.
     for (let end = start + m[0].length; end >= start + 4; end--) {
       const term = text.slice(start, end);
       if (!edges.has(start) || !edges.has(end)) continue;
-      if (!new RegExp(`^${N}${H}{1,2}${N}${H}{1,3}(?:${N}${H}{1,2})?$`, 'u').test(term)) continue;
+      if (!NUMERIC_SHAPE.test(term)) continue;
       const before = SLOGAN_BEFORE.test(text.slice(Math.max(0, start - 4), start));
       const after = SLOGAN_AFTER.test(text.slice(end, end + 6));
       if (!(before || after) || !spans.free(start, end)) continue;
@@ -679,9 +681,12 @@ const LEVEL_PREFIX = /[省市州县区镇乡]$/u;
  * tried and left out: on these reports it mostly marks phrases (大力开展, 新格局).
  */
 function organizationMentions(text: string, tokens: Token[], spans: Spans, out: Found[]): void {
-  const tokenEnding = new Map(tokens.map((t) => [t.end, t]));
-  const edges = new Set(tokens.flatMap((t) => [t.start, t.end]));
+  // Built on the first head found only: most sentences name no organisation.
+  let tokenEnding: Map<number, Token> | undefined;
+  let edges: Set<number> | undefined;
   for (const m of text.matchAll(ORG_HEAD)) {
+    tokenEnding ??= new Map(tokens.map((t) => [t.end, t]));
+    edges ??= new Set(tokens.flatMap((t) => [t.start, t.end]));
     const headStart = m.index ?? 0;
     const end = headStart + m[0].length;
     // 党组 inside 党组织 is no organisation: the head must end a word.
