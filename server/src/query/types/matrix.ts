@@ -1,6 +1,7 @@
-import { EntityProps, Label, PlaceProps, Rel } from '@policygraph/graph-schema';
+import { EntityProps, Label } from '@policygraph/graph-schema';
 import { builder } from '../builder.js';
-import { PLACE_FIELDS, reportYear, type PlaceRow } from '../context.js';
+import { type PlaceRow } from '../context.js';
+import { placeCounts } from '../place-counts.js';
 import { findEntityKey } from '../entity-lookup.js';
 import { badInput } from '../errors.js';
 import { assertPlaceExists, PlaceRef } from './place.js';
@@ -66,23 +67,6 @@ UNWIND $keys AS key
 MATCH (e:${Label.Entity} {${EntityProps.key}: key})
 RETURN {id: e.${EntityProps.key}, name: e.${EntityProps.name}, kind: e.${EntityProps.kind}} AS row`;
 
-// Same counting as `spread` (a report counts at its own place or its ancestor at the level asked),
-// for every entity at once; `within` keeps the places under a code or name (itself included).
-const CELLS = `
-UNWIND $keys AS key
-MATCH (e:${Label.Entity} {${EntityProps.key}: key})<-[m:${Rel.MENTIONS}]-(:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
-WITH e, r, count(m) AS mentions, ${reportYear('r')} AS year
-WHERE ($from IS NULL OR year >= $from) AND ($to IS NULL OR year <= $to)
-MATCH (r)-[:${Rel.ABOUT}]->(own:${Label.Place})
-OPTIONAL MATCH (own)-[:${Rel.IN}*1..3]->(up:${Label.Place} {${PlaceProps.level}: $level})
-WITH e, r, mentions, year, CASE WHEN $level = 'county' OR own.${PlaceProps.level} = $level THEN own ELSE up END AS p
-WHERE p IS NOT NULL AND ($within IS NULL OR EXISTS {
-  MATCH (p)-[:${Rel.IN}*0..3]->(w:${Label.Place}) WHERE w.${PlaceProps.code} = $within OR w.${PlaceProps.name} = $within
-})
-WITH e, p, count(DISTINCT r) AS reports, sum(mentions) AS mentions, min(year) AS firstYear, max(year) AS lastYear
-RETURN {entityId: e.${EntityProps.key}, reports: reports, mentions: mentions, firstYear: firstYear, lastYear: lastYear,
-        place: ${PLACE_FIELDS}} AS row`;
-
 builder.queryFields((t) => ({
   matrix: t.field({
     type: MatrixRef,
@@ -111,8 +95,7 @@ builder.queryFields((t) => ({
       const unresolved = asked.filter((_, i) => found[i] === null).map((a) => a.id ?? a.term ?? '');
       const [entities, rows] = await Promise.all([
         ctx.read<MatrixEntity>(ENTITIES, { keys }),
-        ctx.read<Omit<MatrixCell, 'placeCode'> & { place: PlaceRow }>(CELLS, {
-          keys,
+        placeCounts(ctx, keys, {
           level: args.level ?? 'county',
           within,
           from: args.yearFrom ?? null,

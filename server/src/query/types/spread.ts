@@ -2,14 +2,9 @@ import { EntityProps, Label, PlaceProps, Rel, ReportProps, SentenceProps } from 
 import { builder } from '../builder.js';
 import { inYearRange, pagedConnection, reportYear } from '../context.js';
 import { findEntityKey } from '../entity-lookup.js';
+import { placeCounts, type PlaceCount } from '../place-counts.js';
 
-interface SpreadRow {
-  place: { code: string; name: string; level: string; anonymised: boolean };
-  reports: number;
-  mentions: number;
-  firstYear: number | null;
-  lastYear: number | null;
-}
+type SpreadRow = Omit<PlaceCount, 'entityId'>;
 
 interface KwicRow {
   /** The sentence as written and the mention's place in it, in UTF-16 units like every stored offset. */
@@ -63,23 +58,6 @@ const KwicRef = builder.objectRef<KwicRow>('KwicLine').implement({
   }),
 });
 
-// A report counts at the level asked: its own place (county) or the ancestor at that level.
-const SPREAD = `
-MATCH (:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-(:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
-WHERE ($from IS NULL OR ${reportYear('r')} >= $from)
-  AND ($to IS NULL OR ${reportYear('r')} <= $to)
-WITH r, count(m) AS mentions
-MATCH (r)-[:${Rel.ABOUT}]->(own:${Label.Place})
-OPTIONAL MATCH (own)-[:${Rel.IN}*1..3]->(up:${Label.Place} {${PlaceProps.level}: $level})
-WITH r, mentions, CASE WHEN $level = 'county' OR own.${PlaceProps.level} = $level THEN own ELSE up END AS p
-WHERE p IS NOT NULL
-WITH p, count(DISTINCT r) AS reports, sum(mentions) AS mentions,
-     min(${reportYear('r')}) AS firstYear,
-     max(${reportYear('r')}) AS lastYear
-RETURN {place: {code: p.${PlaceProps.code}, name: p.${PlaceProps.name}, level: p.${PlaceProps.level}, anonymised: p.${PlaceProps.anonymised}},
-        reports: reports, mentions: mentions, firstYear: firstYear, lastYear: lastYear} AS row
-ORDER BY reports DESC, mentions DESC, p.${PlaceProps.name}`;
-
 const KWIC_MATCH = `
 MATCH (:${Label.Entity} {${EntityProps.key}: $key})<-[m:${Rel.MENTIONS}]-(s:${Label.Sentence})<-[:${Rel.HAS_SENTENCE}]-(r:${Label.Report})
 WHERE ${inYearRange('r')}`;
@@ -111,12 +89,14 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const key = await findEntityKey(ctx, args);
       if (!key) return [];
-      return ctx.read<SpreadRow>(SPREAD, {
-        key,
+      const rows = await placeCounts(ctx, [key], {
         level: args.level ?? 'county',
         from: args.yearFrom ?? null,
         to: args.yearTo ?? null,
       });
+      return rows.sort(
+        (a, b) => b.reports - a.reports || b.mentions - a.mentions || a.place.name.localeCompare(b.place.name),
+      );
     },
   }),
   timeline: t.field({
@@ -130,7 +110,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const key = await findEntityKey(ctx, args);
       if (!key) return [];
-      const rows = await ctx.read<SpreadRow>(SPREAD, { key, level: args.level ?? 'county', from: null, to: null });
+      const rows = await placeCounts(ctx, [key], { level: args.level ?? 'county' });
       return rows.sort(
         (a, b) => (a.firstYear ?? Infinity) - (b.firstYear ?? Infinity) || a.place.name.localeCompare(b.place.name),
       );
