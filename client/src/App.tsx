@@ -53,6 +53,7 @@ export function App() {
   const expandSeq = useRef(0);
   const freshSeq = useRef(0);
 
+  const years = useMemo(() => ({ from: vs.from, to: vs.to }), [vs.from, vs.to]);
   const update = useCallback((patch: Partial<ViewState>) => setVs((prev) => ({ ...prev, ...patch })), []);
 
   // The URL mirrors the view: a new entry when the view, entity or report changes, so Back works.
@@ -91,20 +92,23 @@ export function App() {
     }
   }, []);
 
-  // First load, and Back/Forward: the graph follows the entity in the URL.
-  const shownEntity = useRef<string | null>(null);
+  // First load, Back/Forward and the kind filter: the graph follows the entity and kinds in the URL. The key of
+  // what is shown keeps a graph change alone from refetching.
+  const shown = useRef<string | null>(null);
+  const kindsKey = vs.kinds.join(',');
+  const shownKey = (id: string) => `${id}|${kindsKey}`;
   useEffect(() => {
     const onPop = () => setVs(parseViewState(window.location.search));
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
   useEffect(() => {
-    if (!vs.entity || shownEntity.current === vs.entity) return;
+    if (!vs.entity || shown.current === shownKey(vs.entity)) return;
     const inGraph = graph.nodes.some((n) => n.id === vs.entity);
-    shownEntity.current = vs.entity;
+    shown.current = shownKey(vs.entity);
+    // A kind change keeps the graph and refetches the centre, so the cap is spent on the kinds wanted.
     void expand(vs.entity, !inGraph, vs.limit, vs.kinds);
-    // Only a new entity refetches; graph changes alone must not.
-  }, [vs.entity, vs.limit, vs.kinds, graph.nodes, expand]);
+  }, [vs.entity, vs.limit, vs.kinds, kindsKey, graph.nodes, expand]);
 
   // Evidence and place spread follow the selected entity and the shared filters.
   useEffect(() => {
@@ -112,7 +116,6 @@ export function App() {
     if (!id) return;
     let cancelled = false;
     setLoading(true);
-    const years = { from: vs.from, to: vs.to };
     Promise.all([entityMentions(id, years), spread(id, vs.level, years)])
       .then(([r, places]) => {
         if (cancelled) return;
@@ -132,12 +135,12 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [vs.entity, vs.level, vs.from, vs.to]);
+  }, [vs.entity, vs.level, years]);
 
   const open = useCallback(
     (e: EntitySummary | string) => {
       const id = typeof e === 'string' ? e : e.id;
-      shownEntity.current = id;
+      shown.current = shownKey(id);
       void expand(id, true, DEFAULT_LIMIT, vs.kinds);
       update({
         entity: id,
@@ -157,7 +160,7 @@ export function App() {
         update({ view: 'report', report: n.id.replace(/^report:/, ''), at: null });
         return;
       }
-      shownEntity.current = n.id;
+      shown.current = shownKey(n.id);
       void expand(n.id, false, DEFAULT_LIMIT, vs.kinds);
       update({ entity: n.id, limit: DEFAULT_LIMIT });
     },
@@ -171,7 +174,7 @@ export function App() {
     update({ limit });
   }, [expand, fetched, update, vs.entity, vs.kinds, vs.limit]);
 
-  // Kind filter: hidden in place at once, and the centre refetched so the cap is spent on wanted kinds.
+  // Kind filter: hidden in place at once (the refetch above follows).
   const visible = useMemo(() => {
     const kinds = new Set<string>(vs.kinds);
     const show = (n: GraphNode) => kinds.size === 0 || n.kind === 'REPORT' || kinds.has(n.kind) || n.id === vs.entity;
@@ -179,14 +182,6 @@ export function App() {
     const keep = new Set(nodes.map((n) => n.id));
     return { nodes, edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) };
   }, [graph, vs.kinds, vs.entity]);
-  const kindsKey = vs.kinds.join(',');
-  const firstKinds = useRef(kindsKey);
-  useEffect(() => {
-    if (firstKinds.current === kindsKey || !vs.entity) return;
-    firstKinds.current = kindsKey;
-    void expand(vs.entity, false, vs.limit, vs.kinds);
-    // Refetch on a kind change only.
-  }, [kindsKey]);
 
   const neighbours = useMemo(() => {
     if (!vs.entity) return [];
@@ -207,7 +202,6 @@ export function App() {
   }, [vs.cols, vs.entity, neighbours]);
   const columnsKey = columns.join('\u0000');
   const stableColumns = useMemo(() => columns, [columnsKey]);
-  const years = useMemo(() => ({ from: vs.from, to: vs.to }), [vs.from, vs.to]);
 
   // A hidden Cytoscape canvas has no size: fit again when the graph view returns.
   useEffect(() => {

@@ -23,6 +23,22 @@ const yearOf = (v: string) => {
   return v.trim() === '' || !Number.isInteger(n) || n <= 1900 || n >= 2200 ? null : n;
 };
 
+/** A year box that commits on Enter or leaving it; remounted (key) when the URL changes the value. */
+function YearInput(p: { label: string; hint: string; value: number | null; onSet: (year: number | null) => void }) {
+  return (
+    <input
+      className="year"
+      aria-label={p.label}
+      inputMode="numeric"
+      placeholder={p.hint}
+      defaultValue={p.value ?? ''}
+      key={String(p.value)}
+      onBlur={(e) => p.onSet(yearOf(e.target.value))}
+      onKeyDown={(e) => e.key === 'Enter' && p.onSet(yearOf(e.currentTarget.value))}
+    />
+  );
+}
+
 /** View tabs and the filters every view shares: kinds, place level, year range. */
 export function FilterBar({ state, onChange }: Props) {
   const toggle = (k: EntityKind) => {
@@ -69,28 +85,9 @@ export function FilterBar({ state, onChange }: Props) {
         </select>
       </label>
       <label>
-        年份{' '}
-        <input
-          className="year"
-          aria-label="起始年份"
-          inputMode="numeric"
-          placeholder="起"
-          defaultValue={state.from ?? ''}
-          key={`from${state.from}`}
-          onBlur={(e) => onChange({ from: yearOf(e.target.value) })}
-          onKeyDown={(e) => e.key === 'Enter' && onChange({ from: yearOf(e.currentTarget.value) })}
-        />
+        年份 <YearInput label="起始年份" hint="起" value={state.from} onSet={(from) => onChange({ from })} />
         –
-        <input
-          className="year"
-          aria-label="截止年份"
-          inputMode="numeric"
-          placeholder="止"
-          defaultValue={state.to ?? ''}
-          key={`to${state.to}`}
-          onBlur={(e) => onChange({ to: yearOf(e.target.value) })}
-          onKeyDown={(e) => e.key === 'Enter' && onChange({ to: yearOf(e.currentTarget.value) })}
-        />
+        <YearInput label="截止年份" hint="止" value={state.to} onSet={(to) => onChange({ to })} />
       </label>
     </div>
   );
