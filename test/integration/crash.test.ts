@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CoOccursProps, Label, Rel, ReportProps } from '@policygraph/graph-schema';
-import { defaultGazetteer, generateReports, ingestPaths, paragraphPool } from '@policygraph/server';
+import { ingestPaths } from '@policygraph/server';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { count, repoRoot, resetGraph, seedsDir, testDriver } from '../helpers.js';
+import { count, repoRoot, resetGraph, testDriver, writeSyntheticCorpus } from '../helpers.js';
 
 let driver: Driver;
 let dir: string;
@@ -15,13 +15,7 @@ let dir: string;
 beforeAll(() => {
   driver = testDriver();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policygraph-crash-'));
-  const seeds = fs
-    .readdirSync(seedsDir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
-  for (const r of generateReports(80, paragraphPool(seeds), defaultGazetteer(), { seed: 9, bytesPerReport: 6000 })) {
-    fs.writeFileSync(path.join(dir, r.name), r.text);
-  }
+  writeSyntheticCorpus(dir, 80, { seed: 9, bytesPerReport: 6000 });
 });
 afterAll(async () => {
   await driver.close();

@@ -3,23 +3,17 @@ import { startHttpServer } from '@policygraph/server';
 import iconv from 'iconv-lite';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, resetGraph, testDriver } from '../helpers.js';
+import { count, postGraphQL, resetGraph, testDriver, type GraphQLResult } from '../helpers.js';
 
-type Result = { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+type Result = GraphQLResult<any>;
 
 let driver: Driver;
 let open: Awaited<ReturnType<typeof startHttpServer>>;
 let guarded: Awaited<ReturnType<typeof startHttpServer>>;
 const TOKEN = 'test-token-7f3a';
 
-async function post(url: string, query: string, variables: Record<string, unknown> = {}, auth?: string) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as Result;
-}
+const post = (url: string, query: string, variables: Record<string, unknown> = {}, auth?: string) =>
+  postGraphQL(url, query, variables, auth);
 
 /** A multipart request (GraphQL multipart request spec), as a browser's file input sends it. */
 async function upload(

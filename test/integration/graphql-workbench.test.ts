@@ -2,19 +2,13 @@ import { startHttpServer } from '@policygraph/server';
 import { getIntrospectionQuery } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshGraphWithSeeds, testDriver } from '../helpers.js';
+import { freshGraphWithSeeds, postGraphQL, testDriver } from '../helpers.js';
 
 let driver: Driver;
 let http: Awaited<ReturnType<typeof startHttpServer>>;
 
-async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${http.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
-}
+const gql = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) =>
+  postGraphQL<T>(http.url, query, variables);
 
 beforeAll(async () => {
   driver = testDriver();

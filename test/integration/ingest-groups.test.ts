@@ -2,18 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CoOccursProps, Label, Rel, ReportProps, SentenceProps } from '@policygraph/graph-schema';
-import {
-  analyzeSource,
-  defaultGazetteer,
-  generateReports,
-  ingestPaths,
-  paragraphPool,
-  readSourceFile,
-  writeSources,
-} from '@policygraph/server';
+import { analyzeSource, ingestPaths, readSourceFile, writeSources } from '@policygraph/server';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, resetGraph, seedsDir, testDriver } from '../helpers.js';
+import { count, resetGraph, testDriver, writeSyntheticCorpus } from '../helpers.js';
 
 let driver: Driver;
 let dir: string;
@@ -21,13 +13,7 @@ let dir: string;
 beforeAll(() => {
   driver = testDriver();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policygraph-groups-'));
-  const seeds = fs
-    .readdirSync(seedsDir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
-  for (const r of generateReports(40, paragraphPool(seeds), defaultGazetteer(), { seed: 5, bytesPerReport: 4000 })) {
-    fs.writeFileSync(path.join(dir, r.name), r.text);
-  }
+  writeSyntheticCorpus(dir, 40, { seed: 5, bytesPerReport: 4000 });
 });
 afterAll(async () => {
   await driver.close();
