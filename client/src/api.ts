@@ -224,20 +224,12 @@ const REPORT_MAX_SENTENCES = 20_000;
 
 /** A whole report, sentence by sentence, with every mention in it (paged under the server's page cap). */
 export async function reportText(id: string): Promise<ReportText | null> {
-  let after: string | null = null;
-  let report: ReportText | null = null;
-  for (;;) {
-    const data: {
-      report:
-        | (Omit<ReportText, 'sentences' | 'total'> & {
-            sentences: {
-              totalCount: number;
-              pageInfo: { hasNextPage: boolean; endCursor: string | null };
-              edges: Array<{ node: ReportSentence }>;
-            };
-          })
-        | null;
-    } = await gql(
+  let meta: Omit<ReportText, 'sentences' | 'total'> | null = null;
+  let total = 0;
+  const sentences = await allPages(async (after) => {
+    const data = await gql<{
+      report: (Omit<ReportText, 'sentences' | 'total'> & { sentences: Page<ReportSentence> }) | null;
+    }>(
       `query Report($id: ID!, $first: Int, $after: String) {
         report(id: $id) {
           id title year coversYear placeStatus sourcePath
@@ -251,13 +243,13 @@ export async function reportText(id: string): Promise<ReportText | null> {
       }`,
       { id, first: REPORT_PAGE, after },
     );
-    if (!data.report) return report;
-    const { sentences, ...meta } = data.report;
-    report ??= { ...meta, sentences: [], total: sentences.totalCount };
-    report.sentences.push(...sentences.edges.map((e) => e.node));
-    if (!sentences.pageInfo.hasNextPage || report.sentences.length >= REPORT_MAX_SENTENCES) return report;
-    after = sentences.pageInfo.endCursor;
-  }
+    if (!data.report) return null;
+    const { sentences: page, ...rest } = data.report;
+    meta ??= rest;
+    total = page.totalCount;
+    return page;
+  }, REPORT_MAX_SENTENCES);
+  return meta ? { ...(meta as Omit<ReportText, 'sentences' | 'total'>), sentences, total } : null;
 }
 
 export interface KwicLine {
