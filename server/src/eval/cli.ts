@@ -12,6 +12,7 @@ import { analyzeSource, type AnalyzedReport } from '../pipeline/analyze.js';
 import { collectFiles, readSourceFile } from '../read/read-file.js';
 import { stockCut } from '../segment/jieba.js';
 import {
+  isDoubtful,
   matchReport,
   scoreByKind,
   type GoldEntity,
@@ -128,8 +129,16 @@ function main() {
     const results = run({});
     const lenient = run({ boundary: true });
     const merged = run({ boundary: true, policyProgram: true });
+    const confident = run({ optional: true });
     console.log(`Gold: ${results.length} reports (${[...gold.keys()].join(', ')}); ${lexiconNote}`);
     printTable('Strict: same kind, same name (canonical, surface or alias)', scoreByKind(results, KINDS), true);
+    const doubtful = [...gold.values()].flat().filter(isDoubtful);
+    const doubtfulBy = KINDS.map((k) => `${k} ${doubtful.filter((g) => g.kind === k).length}`).join(', ');
+    printTable(
+      `Strict, doubtful gold optional: the ${doubtful.length} entities the annotator marked doubtful (${doubtfulBy}) count neither way`,
+      scoreByKind(confident, KINDS),
+      true,
+    );
     printTable(
       'Boundary-lenient: also a place/level prefix (广东省教育强市 ~ 教育强市) or a generic suffix (平安校园建设 ~ 平安校园)',
       scoreByKind(lenient, KINDS),
@@ -163,6 +172,7 @@ function main() {
         {
           lexicon: lexiconNote,
           strict: scoreByKind(results, KINDS),
+          doubtfulOptional: scoreByKind(confident, KINDS),
           lenient: scoreByKind(lenient, KINDS),
           baseline,
           results,

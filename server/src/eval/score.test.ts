@@ -56,3 +56,35 @@ describe('lenient matching, reported beside the strict one', () => {
     expect(matchReport('r', gold, pred, id, { policyProgram: true }).hits).toHaveLength(1);
   });
 });
+
+describe('optional gold (entities the annotator marked doubtful)', () => {
+  const gold = [
+    { kind: 'PROGRAM', canonical: '营养改善计划', surfaces: [] },
+    { kind: 'PROGRAM', canonical: '示范校建设', surfaces: [], note: 'designation; doubtful' },
+    { kind: 'PROGRAM', canonical: '全市职业技能大赛', surfaces: [], note: 'named competition; doubtful' },
+  ];
+  const pred = [
+    { kind: 'PROGRAM', name: '营养改善计划', aliases: [] },
+    { kind: 'PROGRAM', name: '示范校建设', aliases: [] },
+    { kind: 'PROGRAM', name: '快捷键', aliases: [] },
+  ];
+
+  it('counts a doubtful entity found or missed as neither, only when asked', () => {
+    const all = scoreByKind([matchReport('r', gold, pred, id)], ['PROGRAM'])[0]!;
+    expect(all).toMatchObject({ tp: 2, fp: 1, fn: 1 });
+    const r = matchReport('r', gold, pred, id, { optional: true });
+    expect(r.optionalHits).toBe(1);
+    expect(r.falsePositives.map((p) => p.name)).toEqual(['快捷键']);
+    expect(scoreByKind([r], ['PROGRAM'])[0]).toMatchObject({ tp: 1, fp: 1, fn: 0 });
+  });
+
+  it('lets a required entity take a prediction before an optional one does', () => {
+    const g = [
+      { kind: 'POLICY', canonical: '联校走教', surfaces: [], note: 'doubtful' },
+      { kind: 'POLICY', canonical: '联校走教', surfaces: [] },
+    ];
+    const r = matchReport('r', g, [{ kind: 'POLICY', name: '联校走教', aliases: [] }], id, { optional: true });
+    expect(r.hits).toHaveLength(1);
+    expect(r.misses).toHaveLength(0);
+  });
+});

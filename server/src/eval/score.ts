@@ -29,6 +29,8 @@ export interface ReportMatch {
   hits: Array<{ gold: string; predicted: string; kind: string }>;
   misses: GoldEntity[];
   falsePositives: PredictedEntity[];
+  /** Optional gold entities a prediction matched: neither a hit nor a false positive (see MatchMode.optional). */
+  optionalHits?: number;
 }
 
 /**
@@ -41,7 +43,15 @@ export interface MatchMode {
   boundary?: boolean;
   /** Treat POLICY and PROGRAM as one kind (the line between campaigns and programs is fuzzy). */
   policyProgram?: boolean;
+  /**
+   * Gold entities the annotator marked doubtful are optional, the usual treatment of borderline
+   * annotations: finding one is not a hit and not a false positive, missing one is not a miss.
+   */
+  optional?: boolean;
 }
+
+/** The annotator's mark for a borderline inclusion (server/eval/gold/README.md). */
+export const isDoubtful = (g: GoldEntity): boolean => /doubtful/u.test(g.note ?? '');
 
 const AFFIX_PREFIX =
   /^(?:[\p{Script=Han}xX]{0,4}?[省市州县区]|国家级?|全国|省级|市级|县级|首届|第[一二三四五六七八九十\d]+届|[xX]+)+$/u;
@@ -79,15 +89,21 @@ export function matchReport(
   const used = new Set<number>();
   const hits: ReportMatch['hits'] = [];
   const misses: GoldEntity[] = [];
-  for (const g of gold) {
+  const optional = mode.optional ? gold.filter(isDoubtful) : [];
+  const required = mode.optional ? gold.filter((g) => !isDoubtful(g)) : gold;
+  const take = (g: GoldEntity) => {
     const i = predicted.findIndex((p, k) => !used.has(k) && matches(p, g, norm, mode));
+    if (i !== -1) used.add(i);
+    return i;
+  };
+  // Required entities first, so an optional one never takes the prediction a required one needs.
+  for (const g of required) {
+    const i = take(g);
     if (i === -1) misses.push(g);
-    else {
-      used.add(i);
-      hits.push({ gold: g.canonical, predicted: predicted[i]!.name, kind: g.kind });
-    }
+    else hits.push({ gold: g.canonical, predicted: predicted[i]!.name, kind: g.kind });
   }
-  return { report, hits, misses, falsePositives: predicted.filter((_, k) => !used.has(k)) };
+  const optionalHits = optional.filter((g) => take(g) !== -1).length;
+  return { report, hits, misses, falsePositives: predicted.filter((_, k) => !used.has(k)), optionalHits };
 }
 
 export function scoreByKind(results: ReportMatch[], kinds: string[]): KindScore[] {

@@ -642,8 +642,13 @@ function programMentions(
     if (construction && CONSTRUCTION_CATEGORY_PREFIXES.has(text.slice(tokens[k]!.start, tok.start))) continue;
     if (construction && out.some((m) => m.kind === 'SCHOOL' && m.start === tokens[k]!.start && m.end === tok.start))
       continue;
-    // 现代远程教育工程项目: the project of a program is that program.
-    if (!event && out.some((m) => m.kind === 'PROGRAM' && m.end === tok.start && m.start >= tokens[k]!.start)) continue;
+    // 现代远程教育工程项目, 民族民间文化进校园活动: the project or activity of a named program is that program
+    // (a contest named after one, 中小学校园足球竞赛, is an event of its own).
+    if (
+      (!event || tok.word === '活动') &&
+      out.some((m) => m.kind === 'PROGRAM' && m.end === tok.start && m.start >= tokens[k]!.start)
+    )
+      continue;
     // 精减评比表彰项目: verbs only describe what is done; a name holds a noun (体育强区: jieba's vn counts).
     if (!inner.some((t) => NOUNISH.has(t.tag) || NAME_FILLER.test(t.word)) && inner.some((t) => t.tag === 'v'))
       continue;

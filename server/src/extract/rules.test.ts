@@ -112,6 +112,14 @@ describe('program heads', () => {
     expect(policiesAndPrograms('推进禁毒教育进校园活动。')).toEqual(['PROGRAM:禁毒教育进校园']);
   });
 
+  it('takes the activity of a known program as that program, but a contest named after it as its own event', () => {
+    expect(policiesAndPrograms('各校扎实开展营养改善计划活动。')).toEqual(['PROGRAM:营养改善计划']);
+    expect(policiesAndPrograms('举办海淀区中小学校园足球竞赛。')).toEqual([
+      'PROGRAM:海淀区中小学校园足球竞赛',
+      'PROGRAM:校园足球',
+    ]);
+  });
+
   it('finds a program named inside a document title', () => {
     expect(of('印发了《关于实施乡村学校美术提升计划的通知》。', 'PROGRAM', 'DOCUMENT')).toEqual([
       'DOCUMENT:关于实施乡村学校美术提升计划的通知',
