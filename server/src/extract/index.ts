@@ -565,6 +565,34 @@ function formulaMentions(text: string, spans: Spans, out: Found[], know: WordKno
   }
 }
 
+// 省级示范幼儿园, 市一级幼儿园, 省示范高中: a grade a level of government awards a school, not a school.
+const SCHOOL_DESIGNATION =
+  /(?:国家级|省级|市级|县级|区级|[省市])(?:一级|一类|二级|示范性?|标准化|规范化|优质|特色){1,2}(?:普通高中|高中|中学|小学|幼儿园|中职学校|职业学校|学校)/gu;
+
+/**
+ * School designations. 阳江市标准化幼儿园: a place whose level the grade names is the awarding body and
+ * belongs to the designation; a bare 省/市 is the reader's own province or city.
+ */
+function designationMentions(text: string, spans: Spans, out: Found[], know: WordKnowledge): void {
+  for (const m of text.matchAll(SCHOOL_DESIGNATION)) {
+    let start = m.index;
+    const end = start + m[0].length;
+    if (/^[省市](?![级])/u.test(m[0])) {
+      for (let len = 6; len >= 2; len--) {
+        const from = start + 1 - len;
+        if (from >= 0 && know.isPlace(text.slice(from, start + 1))) {
+          start = from;
+          break;
+        }
+      }
+    }
+    if (!spans.free(start, end)) continue;
+    const name = text.slice(start, end);
+    out.push({ kind: 'PROGRAM', name, surface: name, start, end, cue: 'suffix', anonymised: isAnonymised(name) });
+    spans.take(start, end, 'PROGRAM');
+  }
+}
+
 const ANONYMISED_TOKEN = /^[Xx×]{1,4}$/u;
 const isHanOrDigits = (w: string) => /^[\p{Script=Han}\d]+$/u.test(w);
 // Tokens a name may hold whatever jieba tagged them: ordinals and anniversaries (第五届, 89 周年),
@@ -583,6 +611,8 @@ function bracketTokens(tokens: Token[]): Set<number> {
     const [a, open, inner, close, b] = [tokens[k - 1]!, tokens[k]!, tokens[k + 1]!, tokens[k + 2]!, tokens[k + 3]!];
     if (!/^[((]$/u.test(open.word) || !/^[))]$/u.test(close.word)) continue;
     if (!/^\p{Script=Han}{1,2}$/u.test(inner.word) || !isHanOrDigits(a.word) || !isHanOrDigits(b.word)) continue;
+    // 各镇(街)做好…: a pronoun before or a verb after is the sentence around the bracket, not a name.
+    if (a.tag === 'r' || PROGRAM_LEAD_VERBS.has(b.word)) continue;
     for (let m = k - 1; m <= k + 3; m++) marked.add(m);
   }
   return marked;
@@ -746,6 +776,7 @@ export function extractMentions(
   quotedMentions(text, lex, spans, out, isWord);
   numericSlogans(text, tokens, spans, out);
   formulaMentions(text, spans, out, know);
+  designationMentions(text, spans, out, know);
   schoolMentions(text, tokens, spans, out, know);
   programMentions(text, tokens, spans, out, isWord);
   // Organisations before places: 将乐县人民政府 is one name, not a place and a government.

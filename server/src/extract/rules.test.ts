@@ -120,6 +120,24 @@ describe('program heads', () => {
     ]);
   });
 
+  it('does not take the campaign verbs in front of a designation or program into its name', () => {
+    expect(policiesAndPrograms('全力创建江苏省体育强县。')).toEqual(['PROGRAM:江苏省体育强县']);
+    expect(policiesAndPrograms('各校要抓好乡村教师培训工程的落实。')).toEqual(['PROGRAM:乡村教师培训工程']);
+    expect(policiesAndPrograms('督促各乡(镇)做好迎接省体育强县验收工作。')).toEqual(['PROGRAM:省体育强县']);
+  });
+
+  it('keeps a state word such as 清零 inside a campaign name', () => {
+    expect(policiesAndPrograms('启动适龄儿童失学清零行动。')).toEqual(['PROGRAM:适龄儿童失学清零行动']);
+  });
+
+  it('takes a grade awarded to schools as a designation, with the awarding place, not as a school', () => {
+    expect(of('今年新增省级示范幼儿园3所、市一级幼儿园5所。', 'PROGRAM', 'SCHOOL')).toEqual([
+      'PROGRAM:省级示范幼儿园',
+      'PROGRAM:市一级幼儿园',
+    ]);
+    expect(of('全县有宜昌市规范化幼儿园12所。', 'PROGRAM', 'SCHOOL')).toEqual(['PROGRAM:宜昌市规范化幼儿园']);
+  });
+
   it('finds a program named inside a document title', () => {
     expect(of('印发了《关于实施乡村学校美术提升计划的通知》。', 'PROGRAM', 'DOCUMENT')).toEqual([
       'DOCUMENT:关于实施乡村学校美术提升计划的通知',

@@ -397,7 +397,24 @@ export const GENERIC_PROGRAM_PREFIXES = new Set([
 /** Categories of school building work, counted in budgets (义教项目 x 个, 学前教育项目 x 个). */
 export const CONSTRUCTION_CATEGORY_PREFIXES = new Set(['义教', '学前教育', '义务教育', '高中', '职教', '学校', '校舍']);
 /** Token tags that can be part of a program name (维修/改造 are verbs inside 校舍维修改造工程). */
-export const PROGRAM_NAME_TAGS = new Set(['n', 'vn', 'nz', 'ns', 'j', 'l', 'an', 'b', 'nr', 'x', 'ng', 'i', 'v', 's']);
+// z: jieba's state words, which include 清零 (控辍保学清零行动).
+export const PROGRAM_NAME_TAGS = new Set([
+  'n',
+  'vn',
+  'nz',
+  'ns',
+  'j',
+  'l',
+  'an',
+  'b',
+  'nr',
+  'x',
+  'ng',
+  'i',
+  'v',
+  's',
+  'z',
+]);
 /** Verbs that introduce a program rather than name it (实施…工程, 启动…计划). */
 export const PROGRAM_LEAD_VERBS = new Set([
   '实施',
@@ -449,6 +466,14 @@ export const PROGRAM_LEAD_VERBS = new Set([
   '承办',
   '召开',
   '举行',
+  // Campaign verbs: 抓好…工程, 迎接省教育强镇复评, 创建广东省教育强市.
+  '抓好',
+  '抓实',
+  '迎接',
+  '创建',
+  '争创',
+  '催促',
+  '督促',
 ]);
 
 /**
