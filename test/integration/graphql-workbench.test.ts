@@ -121,6 +121,12 @@ describe('batching: nested lists cost a fixed number of statements', () => {
         run(`{ entity(id: "POLICY:两学一做") { mentions(first: ${n}) { edges { node {
           report { id place { reportCount } } sentence { mentions { entityId } } } } } } }`);
       expect(await mentions(50)).toBe(await mentions(1));
+      // The terms of a matrix are looked up together, not one statement per term.
+      const matrix = (terms: string[]) =>
+        run(`{ matrix(terms: ${JSON.stringify(terms)}, level: PROVINCE) { cells { placeCode reports } } }`);
+      expect(await matrix(['两学一做', '精准扶贫', '控辍保学', '立德树人', '没有这个口号'])).toBe(
+        await matrix(['两学一做']),
+      );
     } finally {
       await server.close();
     }

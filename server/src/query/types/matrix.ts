@@ -2,7 +2,7 @@ import { EntityProps, Label } from '@policygraph/graph-schema';
 import { builder } from '../builder.js';
 import { type PlaceRow } from '../context.js';
 import { placeCounts } from '../place-counts.js';
-import { findEntityKey } from '../entity-lookup.js';
+import { findEntityKeys } from '../entity-lookup.js';
 import { badInput } from '../errors.js';
 import { assertPlaceExists, PlaceRef } from './place.js';
 import { LevelEnum } from './spread.js';
@@ -90,7 +90,7 @@ builder.queryFields((t) => ({
         throw badInput(`matrix takes at most ${MAX_MATRIX_ENTITIES} ids and terms; ${asked.length} were given`);
       const within = args.within?.trim() || null;
       await assertPlaceExists(ctx, within);
-      const found = await Promise.all(asked.map((a) => findEntityKey(ctx, a)));
+      const found = await findEntityKeys(ctx, asked);
       const keys = [...new Set(found.filter((k): k is string => k !== null))];
       const unresolved = asked.filter((_, i) => found[i] === null).map((a) => a.id ?? a.term ?? '');
       const [entities, rows] = await Promise.all([
