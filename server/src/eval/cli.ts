@@ -98,7 +98,15 @@ function printTable(title: string, scores: KindScore[], withTargets: boolean): v
 
 function main() {
   const root = repoRoot();
-  const gold = loadGold(path.join(root, 'server', 'eval', 'gold'));
+  // --heldout: reports written for the evaluation by someone who had not read the extractor or the lexicon.
+  const heldout = process.argv.includes('--heldout');
+  const set = heldout
+    ? {
+        texts: path.join(root, 'server', 'eval', 'heldout', 'texts'),
+        gold: path.join(root, 'server', 'eval', 'heldout', 'gold'),
+      }
+    : { texts: path.join(root, 'seeds'), gold: path.join(root, 'server', 'eval', 'gold') };
+  const gold = loadGold(set.gold);
   const verbose = process.argv.includes('--verbose');
   // Honesty checks: the lexicon without the terms read off the seeds, or no lexicon at all (rules only).
   const noLexicon = process.argv.includes('--no-lexicon');
@@ -109,7 +117,7 @@ function main() {
     : noSeedTerms
       ? `lexicon without seed-derived terms (${lex.entries.length} entries)`
       : `full lexicon (${lex.entries.length} entries)`;
-  const { files } = collectFiles([path.join(root, 'seeds')]);
+  const { files } = collectFiles([set.texts]);
   const reportsPromise = Promise.all(files.map((f) => readSourceFile(f.path, f.root)));
   return reportsPromise.then((sources) => {
     const reports = sources.flatMap((s) => analyzeSource(s, lex));
@@ -130,7 +138,9 @@ function main() {
     const lenient = run({ boundary: true });
     const merged = run({ boundary: true, policyProgram: true });
     const confident = run({ optional: true });
-    console.log(`Gold: ${results.length} reports (${[...gold.keys()].join(', ')}); ${lexiconNote}`);
+    console.log(
+      `${heldout ? 'Held-out set' : 'Seeds'}: ${results.length} reports (${[...gold.keys()].join(', ')}); ${lexiconNote}`,
+    );
     printTable('Strict: same kind, same name (canonical, surface or alias)', scoreByKind(results, KINDS), true);
     const doubtful = [...gold.values()].flat().filter(isDoubtful);
     const doubtfulBy = KINDS.map((k) => `${k} ${doubtful.filter((g) => g.kind === k).length}`).join(', ');
@@ -165,7 +175,7 @@ function main() {
         for (const p of r.falsePositives) console.log(`  extra ${p.kind.padEnd(8)} ${p.name}`);
       }
     }
-    const out = path.join(root, 'server', 'eval', 'results.json');
+    const out = path.join(root, 'server', 'eval', heldout ? 'results-heldout.json' : 'results.json');
     fs.writeFileSync(
       out,
       JSON.stringify(
