@@ -102,8 +102,19 @@ export function EvidencePanel(p: Props) {
       </h2>
       <p className="meta">
         {entity.mentionCount} 处提及 · {entity.reportCount} 份报告
-        {entity.aliases.length > 1 && <> · 别名:{entity.aliases.filter((a) => a !== entity.name).join('、')}</>}
+        {/* A place is named in full: its only spelling seen (金湾) may differ from the name (金湾区). */}
+        {entity.aliases.some((a) => a !== entity.name) && (
+          <> · 别名:{entity.aliases.filter((a) => a !== entity.name).join('、')}</>
+        )}
       </p>
+      {entity.place && (
+        <p className="meta" data-testid="entity-place">
+          行政区划代码 {entity.place.code}
+          {entity.place.chain.length > 0 && (
+            <> · {[entity.name, ...entity.place.chain.map((c) => c.name)].join(' < ')}</>
+          )}
+        </p>
+      )}
       <div className="actions">
         <button onClick={() => p.onAddToMatrix(entity.id)} disabled={p.inMatrix}>
           {p.inMatrix ? '已在矩阵中' : '加入矩阵'}

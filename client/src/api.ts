@@ -19,6 +19,8 @@ export interface EntitySummary {
   aliases: string[];
   mentionCount: number;
   reportCount: number;
+  /** A PLACE entity's division (asked only for the evidence panel). */
+  place?: { code: string; chain: Array<{ name: string }> } | null;
 }
 
 export interface GraphNode {
@@ -90,7 +92,7 @@ export async function entityMentions(
   }>(
     `query Evidence($id: ID!, $from: Int, $to: Int) {
       entity(id: $id) {
-        id kind name qualifier aliases mentionCount reportCount
+        id kind name qualifier aliases mentionCount reportCount place { code chain { name } }
         mentions(first: 100, yearFrom: $from, yearTo: $to) {
           totalCount
           edges {

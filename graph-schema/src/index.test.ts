@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EntityKindInfo, EntityKinds, entityKey, migrations } from './index.js';
+import { EntityKindInfo, EntityKinds, entityKey, migrations, placeEntityKey } from './index.js';
 
 describe('graph schema', () => {
   it('has idempotent migrations in increasing version order', () => {
@@ -16,5 +16,7 @@ describe('graph schema', () => {
 
   it('builds canonical keys from kind and name', () => {
     expect(entityKey('POLICY', '控辍保学')).toBe('POLICY:控辍保学');
+    // A place the analysis pinned to a division: its code, whatever the spelling.
+    expect(placeEntityKey('110105')).toBe('PLACE:110105');
   });
 });

@@ -5,6 +5,7 @@
  *
  *   (:Report)-[:HAS_SENTENCE]->(:Sentence)-[:MENTIONS {surface,start,end}]->(:Entity {key,kind,name,aliases})
  *   (:Report)-[:ABOUT {status}]->(:Place {code,name,level})-[:IN]->(:Place)
+ *   (:Entity {kind: PLACE})-[:REFERS_TO]->(:Place)
  */
 
 export const Label = {
@@ -25,6 +26,8 @@ export const Rel = {
   ABOUT: 'ABOUT',
   /** (:Place)-[:IN]->(:Place): county in city in province. */
   IN: 'IN',
+  /** (:Entity {kind: PLACE})-[:REFERS_TO]->(:Place): the division a place mention stands for, when known. */
+  REFERS_TO: 'REFERS_TO',
   /** (:Entity)-[:CO_OCCURS {sentences, paragraphs, reports}]->(:Entity), from the lower key to the higher. */
   CO_OCCURS: 'CO_OCCURS',
   /** (:TermCandidate)-[:SEEN_IN]->(:Sentence): a few sentences that show a discovered term in use. */
@@ -106,13 +109,19 @@ export const PlaceProps = {
 } as const;
 
 export const EntityProps = {
-  /** `${kind}:${name}`: one node per canonical entity. */
+  /**
+   * `${kind}:${name}`: one node per canonical entity; `PLACE:${code}` for a place whose GB/T 2260 division is
+   * known (see placeEntityKey); `@${scope}` appended for anonymised and local names.
+   */
   key: 'key',
   kind: 'kind',
   name: 'name',
   /** Every surface form seen (traditional, quoted, spun spellings). */
   aliases: 'aliases',
-  /** For local names (县一中, 市委): the place they belong to, so two counties' 一中 are two nodes. */
+  /**
+   * For local names (县一中, 市委): the place they belong to, so two counties' 一中 are two nodes; for a place
+   * keyed by its code: the division above it (朝阳区 in 北京市 or in 长春市).
+   */
   qualifier: 'qualifier',
   /** The aliases as one string: full-text indexes take strings, not lists. */
   aliasText: 'aliasText',
@@ -151,6 +160,11 @@ export const REPORT_NODE_COLOR = '#555555';
 
 export function entityKey(kind: EntityKind, name: string): string {
   return `${kind}:${name}`;
+}
+
+/** A place mention whose division is known is keyed by its GB/T 2260 code, not its spelling. */
+export function placeEntityKey(code: string): string {
+  return entityKey('PLACE', code);
 }
 
 export function sentenceId(reportId: string, idx: number): string {

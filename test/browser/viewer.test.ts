@@ -119,6 +119,17 @@ describe('the viewer', () => {
     await fresh.screenshot({ path: path.join(shots, 'viewer-liangxueyizuo.png') });
     await fresh.close();
   });
+
+  it('a place entity shows the division it is: its code and the places above it', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await fresh.goto(`${http.url}/?entity=${encodeURIComponent('PLACE:440400')}`);
+    // Written 珠海 and 珠海市 in seed 004, named once, in full.
+    await fresh.locator('.evidence h2').filter({ hasText: '珠海市' }).waitFor();
+    await expect(fresh.getByTestId('entity-place').textContent()).resolves.toBe(
+      '行政区划代码 440400 · 珠海市 < 广东省',
+    );
+    await fresh.close();
+  });
 });
 
 /** Clicks `button` and returns the downloaded file's name and bytes. */

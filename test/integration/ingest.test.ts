@@ -74,7 +74,12 @@ describe('ingesting the seeds into a real Neo4j', () => {
       chain: ['黔南布依族苗族自治州', '贵州省'],
     });
     // No report is about 溧水区, the page title's place.
-    expect(await count(driver, `MATCH (p:${Label.Place} {${PlaceProps.name}: '溧水区'}) RETURN count(p)`)).toBe(0);
+    expect(
+      await count(
+        driver,
+        `MATCH (:${Label.Report})-[:${Rel.ABOUT}]->(p:${Label.Place} {${PlaceProps.name}: '溧水区'}) RETURN count(p)`,
+      ),
+    ).toBe(0);
   });
 
   it('makes 两学一做 ONE entity mentioned by seed 001 and seed 004 (traditional spelling there)', async () => {

@@ -103,6 +103,13 @@ SET e.${EntityProps.aliases} = e.${EntityProps.aliases} + added
 WITH e
 SET e.${EntityProps.aliasText} = reduce(t = '', a IN e.${EntityProps.aliases} | t + ' ' + a)`;
 
+// A place mention whose division is known is that Place (its key comes from the code, so one row per key).
+const LINK_REFERS_TO = `
+UNWIND $refers AS row
+MATCH (e:${Label.Entity} {${EntityProps.key}: row.key})
+MATCH (p:${Label.Place} {${PlaceProps.code}: row.code})
+MERGE (e)-[:${Rel.REFERS_TO}]->(p)`;
+
 const CREATE_MENTIONS = `
 UNWIND $mentions AS row
 MATCH (s:${Label.Sentence} {${SentenceProps.id}: row.sentenceId})
@@ -161,6 +168,7 @@ export const WRITE_PARTS = {
   LINK_ABOUT,
   CREATE_SENTENCES,
   MERGE_ENTITIES,
+  LINK_REFERS_TO,
   CREATE_MENTIONS,
   ADD_COOCCURS,
   DELETE_ORPHANS,
@@ -228,11 +236,19 @@ interface PlaceRow {
   anonymised: boolean;
 }
 
-/** Place rows, IN links and ABOUT links for a batch of reports. */
+/** Place rows, IN links, ABOUT links and place entities' REFERS_TO links for a batch of reports. */
 export function placeRows(reports: AnalyzedReport[]) {
   const places = new Map<string, PlaceRow>();
   const links = new Map<string, { child: string; parent: string }>();
   const abouts: Array<{ id: string; code: string; status: string }> = [];
+  const refers = new Map<string, { key: string; code: string }>();
+  // A chain is most specific first: every place in it, and IN between neighbours.
+  const addChain = (chain: PlaceRow[]) =>
+    chain.forEach((c, i) => {
+      places.set(c.code, c);
+      const parent = chain[i + 1];
+      if (parent) links.set(`${c.code}>${parent.code}`, { child: c.code, parent: parent.code });
+    });
   for (const r of reports) {
     const p = r.place;
     const self: PlaceRow | null = p.place
@@ -240,15 +256,15 @@ export function placeRows(reports: AnalyzedReport[]) {
       : p.anonymisedName
         ? { code: `anon:${r.id}`, name: p.anonymisedName, level: 'unknown', anonymised: true }
         : null;
-    const chain: PlaceRow[] = [...(self ? [self] : []), ...p.chain.map((c) => ({ ...c, anonymised: false }))];
-    chain.forEach((c, i) => {
-      places.set(c.code, c);
-      const parent = chain[i + 1];
-      if (parent) links.set(`${c.code}>${parent.code}`, { child: c.code, parent: parent.code });
-    });
+    addChain([...(self ? [self] : []), ...p.chain.map((c) => ({ ...c, anonymised: false }))]);
     if (self) abouts.push({ id: r.id, code: self.code, status: p.status });
+    for (const e of r.entities) {
+      if (!e.placeCode || !e.placeChain) continue;
+      addChain(e.placeChain.map((c) => ({ ...c, anonymised: false })));
+      refers.set(e.key, { key: e.key, code: e.placeCode });
+    }
   }
-  return { places: [...places.values()], links: [...links.values()], abouts };
+  return { places: [...places.values()], links: [...links.values()], abouts, refers: [...refers.values()] };
 }
 
 export type WriteOutcome = 'created' | 'replaced' | 'unchanged';
@@ -270,7 +286,7 @@ function entityRows(reports: AnalyzedReport[]) {
 
 /** The statement rows for the reports of the files being (re)written. */
 export function writeParams(reports: AnalyzedReport[], obsoleteIds: string[], oldKeys: string[]) {
-  const { places, links, abouts } = placeRows(reports);
+  const { places, links, abouts, refers } = placeRows(reports);
   return {
     ids: obsoleteIds,
     reports: reports.map((r) => ({
@@ -294,6 +310,7 @@ export function writeParams(reports: AnalyzedReport[], obsoleteIds: string[], ol
     abouts,
     sentences: reports.flatMap((r) => r.sentences.map((s) => ({ ...s, reportId: r.id, id: sentenceId(r.id, s.idx) }))),
     entities: entityRows(reports),
+    refers,
     mentions: reports.flatMap((r) =>
       r.mentions.map((m) => ({
         sentenceId: sentenceId(r.id, m.sentenceIdx),

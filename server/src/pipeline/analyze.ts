@@ -11,7 +11,7 @@ import {
 import type { SourceFile } from '../read/read-file.js';
 import { defaultGazetteer } from '../resolve/gazetteer.js';
 import { canonicalKey, resolveEntities, type ResolvedEntity, type Scope } from '../resolve/index.js';
-import { linkPlace } from '../resolve/place-link.js';
+import { placeLinker } from '../resolve/place-link.js';
 import { attributePlace, type ReportPlace } from '../resolve/report-place.js';
 import { attributeYear, type ReportYear } from '../resolve/report-year.js';
 import { splitReports } from '../segment/split-reports.js';
@@ -138,13 +138,22 @@ export function analyzeSource(
     // Local names in a report with no known place are shown with the report's (anonymised) place or title.
     const label = place.anonymisedName ?? title;
     const scope: Scope = { reportId: id, places: place.place ? [place.place, ...place.chain] : [], label };
+    // PLACE mentions stand for gazetteer divisions, read with the report's place chain as context.
+    const resolveOptions = { place: placeLinker(defaultGazetteer(), scope.places ?? []) };
     const mentions: AnalyzedMention[] = [];
     const outSentences: AnalyzedSentence[] = sentences.map((s) => {
       const normText = s.clean.text;
       for (const m of extractMentions(normText, s.tokens, lex, knowledge)) {
         const [start, end] = originalSpan(s.clean, m.start, m.end);
         const surface = source.text.slice(start, end);
-        mentions.push({ ...m, sentenceIdx: s.idx, key: canonicalKey({ ...m, surface }, scope), surface, start, end });
+        mentions.push({
+          ...m,
+          sentenceIdx: s.idx,
+          key: canonicalKey({ ...m, surface }, scope, resolveOptions),
+          surface,
+          start,
+          end,
+        });
       }
       return {
         idx: s.idx,
@@ -177,12 +186,7 @@ export function analyzeSource(
       rules: fired,
       sentences: outSentences,
       mentions,
-      // PLACE entities carry their gazetteer code, read with the report's place chain as context.
-      entities: [
-        ...resolveEntities(mentions, scope, {
-          placeCode: (name) => linkPlace(name, defaultGazetteer(), scope.places ?? []),
-        }).values(),
-      ],
+      entities: [...resolveEntities(mentions, scope, resolveOptions).values()],
       dropped:
         i === 0
           ? [

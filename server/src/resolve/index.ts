@@ -1,6 +1,7 @@
-import { entityKey, type EntityKind } from '@policygraph/graph-schema';
+import { entityKey, placeEntityKey, type EntityKind } from '@policygraph/graph-schema';
 import { LOCAL_GENERIC } from '../extract/rules.js';
 import { displayForm } from '../normalise/rules.js';
+import type { PlaceRef } from './report-place.js';
 
 export interface ResolvableMention {
   kind: EntityKind;
@@ -16,15 +17,23 @@ export interface ResolvedEntity {
   name: string;
   aliases: string[];
   anonymised: boolean;
-  /** For names that only mean something locally (县一中, 市委): the place (or report) they belong to. */
+  /**
+   * For names that only mean something locally (县一中, 市委): the place (or report) they belong to; for a
+   * linked place: the division above it.
+   */
   qualifier?: string;
   /** PLACE entities: the gazetteer code the name stands for in this report (see linkPlace), when known. */
   placeCode?: string;
+  /** With placeCode: that division and its ancestors up to the province, most specific first. */
+  placeChain?: PlaceRef[];
 }
 
 export interface ResolveOptions {
-  /** The gazetteer code of a place name in this report's context (PLACE entities only). */
-  placeCode?: (name: string) => string | undefined;
+  /**
+   * The division a place name stands for in this report's context, with its ancestors, most
+   * specific first (see placeLinker); undefined when not known. PLACE entities only.
+   */
+  place?: (name: string) => PlaceRef[] | undefined;
 }
 
 /** Where a report's local names belong: its place when known, else the report itself. */
@@ -41,14 +50,25 @@ export function isLocalGeneric(m: Pick<ResolvableMention, 'kind' | 'name'>): boo
   return (m.kind === 'SCHOOL' || m.kind === 'ORGANIZATION') && LOCAL_GENERIC.test(m.name);
 }
 
+/** The division a PLACE mention stands for, if the options can tell (never for anonymised names). */
+function linkedPlace(m: ResolvableMention, options: ResolveOptions): PlaceRef[] | undefined {
+  if (m.kind !== 'PLACE' || m.anonymised) return undefined;
+  const chain = options.place?.(m.name);
+  return chain && chain.length > 0 ? chain : undefined;
+}
+
 /**
  * The canonical key of a mention. Anonymised names (`Xx县`, `XX一中`) stand for
  * different unknown places in different reports, so they are scoped to the report;
  * local names (县一中, 市委) are scoped to the report's place (two counties' 一中 are
- * two schools), or to the report when its place is unknown.
+ * two schools), or to the report when its place is unknown. A place name whose division
+ * is known is keyed by its code: Beijing's and Changchun's 朝阳区 are two entities, while
+ * 鼓楼 and 鼓楼区 in one city are one.
  */
-export function canonicalKey(m: ResolvableMention, scope: Scope | string): string {
+export function canonicalKey(m: ResolvableMention, scope: Scope | string, options: ResolveOptions = {}): string {
   const s: Scope = typeof scope === 'string' ? { reportId: scope } : scope;
+  const place = linkedPlace(m, options);
+  if (place) return placeEntityKey(place[0]!.code);
   const key = entityKey(m.kind, m.name);
   if (m.anonymised) return `${key}@${s.reportId}`;
   if (isLocalGeneric(m)) return `${key}@${localPlace(m.name, s)?.code ?? s.reportId}`;
@@ -75,14 +95,18 @@ export function resolveEntities(
   const s: Scope = typeof scope === 'string' ? { reportId: scope } : scope;
   const entities = new Map<string, ResolvedEntity>();
   for (const m of mentions) {
-    const key = canonicalKey(m, s);
+    const key = canonicalKey(m, s, options);
     let e = entities.get(key);
     if (!e) {
-      e = { key, kind: m.kind, name: m.name, aliases: [], anonymised: m.anonymised };
+      const place = linkedPlace(m, options);
+      // A linked place is named as the gazetteer names it; what the report wrote stays an alias.
+      e = { key, kind: m.kind, name: place?.[0]!.name ?? m.name, aliases: [], anonymised: m.anonymised };
       if (!m.anonymised && isLocalGeneric(m)) e.qualifier = localPlace(m.name, s)?.name ?? s.label ?? s.reportId;
-      if (m.kind === 'PLACE' && !m.anonymised) {
-        const code = options.placeCode?.(m.name);
-        if (code) e.placeCode = code;
+      if (place) {
+        e.placeCode = place[0]!.code;
+        e.placeChain = place;
+        // Shown beside the name, so Beijing's 朝阳区 and Changchun's read apart: 朝阳区(北京市), 朝阳区(长春市).
+        if (place[1]) e.qualifier = place[1].name;
       }
       entities.set(key, e);
     }

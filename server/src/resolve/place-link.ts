@@ -1,4 +1,5 @@
 import { chainOf, type Gazetteer } from './gazetteer.js';
+import type { PlaceRef } from './report-place.js';
 
 /**
  * The gazetteer code a place mention stands for, read with the report's places as context
@@ -27,4 +28,22 @@ export function linkPlace(name: string, g: Gazetteer, context: ReadonlyArray<{ c
   const [best, second] = scored;
   if (!best || best.score === 0 || (second && second.score === best.score)) return undefined;
   return best.code;
+}
+
+/**
+ * linkPlace for one report, as the division and its ancestors (most specific first), each
+ * name looked up once: a report names the same places many times.
+ */
+export function placeLinker(
+  g: Gazetteer,
+  context: ReadonlyArray<{ code: string }>,
+): (name: string) => PlaceRef[] | undefined {
+  const seen = new Map<string, PlaceRef[] | undefined>();
+  return (name) => {
+    if (!seen.has(name)) {
+      const code = linkPlace(name, g, context);
+      seen.set(name, code ? chainOf(g, code).map((d) => ({ code: d.code, name: d.name, level: d.level })) : undefined);
+    }
+    return seen.get(name);
+  };
 }

@@ -8,9 +8,10 @@ import {
   type EntityKind,
 } from '@policygraph/graph-schema';
 import { builder } from '../builder.js';
-import { inYearRange, pagedConnection } from '../context.js';
+import { inYearRange, pagedConnection, PLACE_FIELDS, type Context, type PlaceRow } from '../context.js';
 import { findEntityKey, normaliseQuery } from '../entity-lookup.js';
 import { badInput } from '../errors.js';
+import { PlaceRef } from './place.js';
 import { ReportRef } from './report.js';
 import { SENTENCE_FIELDS, SentenceRef, type SentenceRow } from './sentence.js';
 
@@ -107,10 +108,24 @@ SKIP $offset LIMIT $limit`;
 
 const MENTION_COUNT = `${MENTIONS_MATCH} RETURN count(m) AS row`;
 
+const PLACES_OF_ENTITIES = `
+UNWIND $keys AS key
+MATCH (:${Label.Entity} {${EntityProps.key}: key})-[:${Rel.REFERS_TO}]->(p:${Label.Place})
+RETURN {key: key, place: ${PLACE_FIELDS}} AS row`;
+
+// A list of place entities asks for their places in one statement.
+function placeOfEntityLoader(ctx: Context) {
+  return ctx.loader<string, PlaceRow | null>('placeOfEntity', async (keys) => {
+    const rows = await ctx.read<{ key: string; place: PlaceRow }>(PLACES_OF_ENTITIES, { keys });
+    const byKey = new Map(rows.map((r) => [r.key, r.place]));
+    return keys.map((k) => byKey.get(k) ?? null);
+  });
+}
+
 export const EntityRef = builder.objectRef<EntityRow>('Entity').implement({
   description: 'A canonical entity: one node per policy, program, school, place, organisation or document.',
   fields: (t) => ({
-    id: t.exposeID('key', { description: 'The canonical key, `KIND:name`.' }),
+    id: t.exposeID('key', { description: 'The canonical key, `KIND:name` (`PLACE:<code>` for a known division).' }),
     kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
     name: t.exposeString('name'),
     qualifier: t.exposeString('qualifier', {
@@ -118,6 +133,13 @@ export const EntityRef = builder.objectRef<EntityRow>('Entity').implement({
       description: 'For local names (县一中, 市委): the place they belong to.',
     }),
     aliases: t.exposeStringList('aliases', { description: 'Every surface form seen (traditional, spun, quoted).' }),
+    place: t.field({
+      type: PlaceRef,
+      nullable: true,
+      description:
+        'For a PLACE entity: the administrative division it is (GB/T 2260 code, level, ancestors), when its reports tell which one; such an entity’s id is `PLACE:<code>`.',
+      resolve: (e, _args, ctx) => (e.kind === 'PLACE' ? placeOfEntityLoader(ctx).load(e.key) : null),
+    }),
     mentionCount: t.exposeInt('mentionCount'),
     reportCount: t.exposeInt('reportCount'),
     mentions: t.connection(
