@@ -30,6 +30,7 @@ import {
   NOT_PLACES,
   NOT_SCHOOL_ENDINGS,
   PLACE_BAD_FIRST_CHAR,
+  NOT_PLACE_SHAPE,
   PLACE_SUFFIXES,
   SCHOOL_NAME_BREAK,
   SCHOOL_SUFFIXES,
@@ -475,6 +476,8 @@ function placeMentions(tokens: Token[], spans: Spans, out: Found[]): void {
     const w = tok.word;
     if (w.length < 2 || NOT_PLACES.has(w) || !/^[\p{Script=Han}Xx×]+$/u.test(w)) continue;
     if (w.length === 2 && PLACE_BAD_FIRST_CHAR.test(w) && !tok.tag.startsWith('ns')) continue;
+    // jieba tags some schools and counts as places (普通高中/ns, 三中/ns, 各乡镇/ns).
+    if (NOT_PLACE_SHAPE.test(w) || SCHOOL_SUFFIXES.some((x) => w.endsWith(x))) continue;
     const bySuffix =
       w.length >= 2 &&
       w.length <= 8 &&

@@ -201,3 +201,10 @@ describe('lexicon matching', () => {
     expect([...general.forms.keys()].sort()).toEqual(['双减', '双减政策']);
   });
 });
+
+describe('places', () => {
+  it('takes real places but not counts, distributives or schools jieba tagged as places', () => {
+    expect(of('各乡镇要做好普通高中招生工作,两区三县同步推进。', 'PLACE')).toEqual([]);
+    expect(of('城关三中和十堰市、三明市的学校结对。', 'PLACE')).toEqual(['PLACE:十堰市', 'PLACE:三明市']);
+  });
+});

@@ -263,6 +263,8 @@ export const NOT_PLACES = new Set([
 
 /** A two-character suffix-rule "place" led by a function word is a phrase (对省, 和市, 获省). */
 export const PLACE_BAD_FIRST_CHAR = /^[对和与获含各为在向从由至及把被将等同]/u;
+/** Never a place, whatever jieba tagged: 各乡镇, 每县, 两区, 三县 (a count or a distributive of units). */
+export const NOT_PLACE_SHAPE = /^(?:[各每][\p{Script=Han}]+|[一二两三四五六七八九十几][省市州县区镇乡村])$/u;
 
 /** `Xx县`, `xx市`, `XX一中`: a real mention of an unknown place or school. */
 export const ANONYMISED = /^(?:[Xx×*]{1,3}|某)/u;
