@@ -24,9 +24,13 @@ function analysisCodeHash(): string {
   if (codeHash) return codeHash;
   const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
   const h = crypto.createHash('sha256');
+  // The graph model too (labels, relationships, properties): when what a report is stored as changes, stored
+  // reports are rewritten. Loader changes that store the same shape (speed-ups) leave the store alone.
+  const graphSchema = path.dirname(fileURLToPath(import.meta.resolve('@policygraph/graph-schema')));
   for (const file of [
     ...STAGES.flatMap((s) => filesUnder(path.join(root, s))),
     ...filesUnder(path.join(root, '..', 'data')),
+    ...filesUnder(graphSchema),
   ]) {
     h.update(path.relative(root, file));
     h.update(fs.readFileSync(file));
