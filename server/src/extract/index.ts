@@ -14,6 +14,7 @@ import {
   SLOGAN_BEFORE,
   SLOGAN_NUMERALS,
   GENERIC_SCHOOL_PREFIXES,
+  LOCAL_GENERIC,
   GLUED_FUNCTION_CHAR,
   ORDINAL_SCHOOL,
   NOT_PROGRAM_PARTS,
@@ -33,6 +34,7 @@ import {
   NOT_PLACE_SHAPE,
   PLACE_SUFFIXES,
   SCHOOL_NAME_BREAK,
+  SCHOOL_GRADE_ENDING,
   SCHOOL_SUFFIXES,
 } from './rules.js';
 
@@ -407,6 +409,7 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
     const suffix = SCHOOL_SUFFIXES.find((s) => tok.word.endsWith(s));
     if (!suffix) continue;
     let j = i - 1;
+    let glued: number | undefined;
     let proper = false;
     // Up to four name tokens, at most sixteen characters. Once a proper name (雍阳, 林伟民)
     // is in, a common noun joins only if it starts the phrase (航空新城小学), not if it
@@ -417,10 +420,18 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
         j -= 2; // "XX 县…": an anonymised name split by a layout space
         break;
       }
+      // 海门/区/滨江实验学校: a place cut from its level character is one proper name.
+      // (海门市 became 海门区: the short name alone is enough.)
+      const prev = j > 0 ? tokens[j - 1]!.word : '';
+      if (prev && LEVEL_CHAR.test(t.word) && (know.isPlace(prev + t.word) || know.isPlace(prev))) {
+        proper = true;
+        j -= 2;
+        continue;
+      }
       const institution = /(?:大学|学院)$/u.test(t.word);
       // 启动县域高中: the verb that introduces a name is not part of it.
       if (!institution && (!isNameToken(t) || SCHOOL_NAME_BREAK.test(t.word) || PROGRAM_LEAD_VERBS.has(t.word))) break;
-      const common = t.tag === 'n' || t.tag === 'vn' || t.tag === 'l';
+      const common = (t.tag === 'n' || t.tag === 'vn' || t.tag === 'l') && !know.isPlace(t.word);
       if (proper && common && !institution && j > 0 && isNameToken(tokens[j - 1]!)) break;
       if (PROPER_TAGS.has(t.tag)) proper = true;
       j--;
@@ -439,10 +450,23 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
       while (m >= 0 && single(tokens[m]!) && j - m < 3) m--;
       if (m < 0 || /^[、,,;;::\s]$/u.test(tokens[m]!.word)) j = m;
     }
+    // 以东/洲/实验小学: jieba glued a preposition onto the name's first character.
+    const first = tokens[j + 1];
+    if (
+      j >= 0 &&
+      j + 1 < i &&
+      first!.word.length === 1 &&
+      tokens[j]!.word.length === 2 &&
+      GLUED_FUNCTION_CHAR.test(tokens[j]!.word) &&
+      /^\p{Script=Han}$/u.test(tokens[j]!.word[1]!)
+    ) {
+      glued = tokens[j]!.start + 1;
+    }
     // Drop generic leading tokens (全市/农村…): what remains must still name a school.
     let k = j + 1;
     while (k < i && GENERIC_SCHOOL_PREFIXES.has(tokens[k]!.word)) k++;
     let start = k < i ? tokens[k]!.start : tok.start;
+    if (glued !== undefined && k === j + 1) start = glued;
     // 为海澄小学: jieba glued the preposition to an unknown name.
     if (k < i && tokens[k]!.tag === 'x' && tokens[k]!.word.length >= 3 && GLUED_FUNCTION_CHAR.test(tokens[k]!.word))
       start++;
@@ -453,7 +477,23 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
       // 市四小, 市三中: the level and the number are the whole (local) name.
       start = ORDINAL_SCHOOL.test(tok.word) ? tok.start : tok.start - 1;
       name = text.slice(start, tok.end);
-    } else if (prefix.length === 0 || GENERIC_SCHOOL_PREFIXES.has(prefix)) continue;
+    } else if (prefix.length === 0 || GENERIC_SCHOOL_PREFIXES.has(prefix)) {
+      // 县实验中学, 区第二幼儿园, 区特殊教育学校: generic words after a level character are the local
+      // school of that level (keyed by the report's place when resolved), whatever jieba tagged the level.
+      const local = localSchoolStart(text, tok.end, know.isWord);
+      if (local === undefined) continue;
+      start = local;
+      name = text.slice(start, tok.end);
+    } else {
+      // 县第一幼儿园: a local name keeps the level written before it.
+      const local = localSchoolStart(text, tok.end, know.isWord);
+      if (local !== undefined && local < start && local >= start - 2) {
+        start = local;
+        name = text.slice(start, tok.end);
+      }
+    }
+    // 新建乡镇中心幼儿园4所: a name counted in figures is a kind of school (…和市三中两所 counts a list).
+    if (/^\d+所/u.test(text.slice(tok.end, tok.end + 4))) continue;
     if (NOT_SCHOOL_ENDINGS.some((e) => name.endsWith(e)) || NOT_SCHOOL_PARTS.test(name)) continue;
     // 斗门一中, 春城一小 but not 利用三中: before a bare number school stands a place, a
     // proper name, or a word too rare in the dictionary to be ordinary vocabulary.
@@ -468,6 +508,17 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
     out.push({ kind, name, surface: name, start, end: tok.end, cue: 'suffix', anonymised: isAnonymised(name) });
     spans.take(start, tok.end, kind);
   }
+}
+
+/** Where a local school name (县实验中学) ending at `end` starts, if one does. */
+function localSchoolStart(text: string, end: number, isWord: (w: string) => boolean): number | undefined {
+  for (let len = 4; len <= 9 && len <= end; len++) {
+    const from = end - len;
+    if (!LEVEL_CHAR.test(text[from]!) || !LOCAL_GENERIC.test(text.slice(from, end))) continue;
+    // 乡镇中心幼儿园: the level character ends a word (乡镇, 城镇), so this is a kind of school, not one.
+    return from > 0 && isWord(text.slice(from - 1, from + 1)) ? undefined : from;
+  }
+  return undefined;
 }
 
 /** Places: jieba `ns`, or a name token ending in an administrative suffix. */
@@ -597,6 +648,7 @@ function designationMentions(text: string, spans: Spans, out: Found[], know: Wor
 }
 
 const ANONYMISED_TOKEN = /^[Xx×]{1,4}$/u;
+const LEVEL_CHAR = /^[省市州县区镇乡]$/u;
 const isHanOrDigits = (w: string) => /^[\p{Script=Han}\d]+$/u.test(w);
 // Tokens a name may hold whatever jieba tagged them: ordinals and anniversaries (第五届, 89 周年),
 // a series (读书教育系列活动), anonymised parts (xx中学扩建项目), a level (XX 县 第三届…).
@@ -634,7 +686,9 @@ function programMentions(
   for (let i = tokens.length - 1; i >= 0; i--) {
     const tok = tokens[i]!;
     const event = EVENT_SUFFIX_TOKENS.has(tok.word);
-    const designation = DESIGNATION_SUFFIX_TOKENS.has(tok.word);
+    const designation =
+      DESIGNATION_SUFFIX_TOKENS.has(tok.word) ||
+      (tok.word.endsWith('学校') && SCHOOL_GRADE_ENDING.test(text.slice(Math.max(0, tok.end - 6), tok.end)));
     if (!PROGRAM_SUFFIX_TOKENS.has(tok.word) && !event && !designation) continue;
     // 工程建设, 项目建设: construction work in general, not a named program.
     if (/^(?:建设|建立|施工|招标)/u.test(text.slice(tok.end, tok.end + 2)) && /(?:工程|项目)$/u.test(tok.word))
@@ -679,6 +733,7 @@ function programMentions(
     // (a contest named after one, 中小学校园足球竞赛, is an event of its own).
     if (
       (!event || tok.word === '活动') &&
+      !designation &&
       out.some((m) => m.kind === 'PROGRAM' && m.end === tok.start && m.start >= tokens[k]!.start)
     )
       continue;

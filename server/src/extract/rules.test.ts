@@ -208,3 +208,25 @@ describe('places', () => {
     expect(of('城关三中和十堰市、三明市的学校结对。', 'PLACE')).toEqual(['PLACE:十堰市', 'PLACE:三明市']);
   });
 });
+
+describe('school names', () => {
+  const schools = (text: string) => of(text, 'SCHOOL');
+
+  it('keeps the level character of a local school, however jieba tagged it', () => {
+    expect(schools('区实验小学、县第二中学结对帮扶。')).toEqual(['SCHOOL:区实验小学', 'SCHOOL:县第二中学']);
+    expect(schools('县城第二幼儿园顺利通过验收。')).toEqual(['SCHOOL:县城第二幼儿园']);
+  });
+
+  it('takes a place and its level character into the name, and undoes a preposition glued onto it', () => {
+    expect(schools('新建江阴市华士实验小学。')).toEqual(['SCHOOL:江阴市华士实验小学']);
+    expect(schools('以东湖实验小学为龙头组建教育集团。')).toEqual(['SCHOOL:东湖实验小学']);
+  });
+
+  it('leaves kinds of school alone: counted categories, parents’ schools, industry colleges, awarded grades', () => {
+    expect(schools('新建乡镇中心幼儿园6所,建设家长学校300所,共建产业学院2个。')).toEqual([]);
+    expect(of('城南小学获评省级体育传统项目学校。', 'SCHOOL', 'PROGRAM')).toEqual([
+      'SCHOOL:城南小学',
+      'PROGRAM:省级体育传统项目学校',
+    ]);
+  });
+});

@@ -148,13 +148,30 @@ export const GENERIC_SCHOOL_PREFIXES = new Set([
   '试点',
   '贫困',
   '县域',
+  '项目',
+  '统一',
+  '建设',
+  '共建',
 ]);
 
 /** Tokens that end a school name walking backwards (enumerators, years). */
 export const SCHOOL_NAME_BREAK = /^(?:[一二三四五六七八九十]是|年|年度|\d+年)$/u;
 
 /** Category words that share a school suffix (中小学 ends in 小学). */
-export const NOT_SCHOOL_ENDINGS = ['中小学', '中小学校', '大中小学', '高等学校'];
+export const NOT_SCHOOL_ENDINGS = [
+  '中小学',
+  '中小学校',
+  '大中小学',
+  '高等学校',
+  // Kinds of institution, not one: a parents' school at every school, a college run with industry.
+  '家长学校',
+  '产业学院',
+  // Grades a school is awarded (designations, see SCHOOL_GRADE_ENDING).
+  '特色学校',
+  '传统项目学校',
+];
+/** A school grade awarded by a level (省级体育传统项目学校, 书法教育特色学校): a designation, not a school. */
+export const SCHOOL_GRADE_ENDING = /(?:特色|传统项目)学校$/u;
 
 /** jieba POS tags that can be part of a proper name. */
 export const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'n', 'j', 'm', 'nt', 'ng', 'eng', 'l', 'vn', 'b', 's']);
@@ -543,7 +560,7 @@ export const ORGANIZATION_HEADS = [
 ];
 /** Names that stand for "the local one" and need the report's place to mean anything. */
 export const LOCAL_GENERIC =
-  /^(?:[省市州县区镇乡](?:委|政府|人大|政协|纪委|教育局|教育体育局|教体局|财政局|人社局|卫健局|公安局|编办|委宣传部)|教育局|教育体育局|教体局|(?:[省市州县区镇乡]|第)?[一二三四五六七八九十]+[中小]|[省市州县区镇乡]?(?:第[一二三四五六七八九十]+|实验|中心|民族)(?:中学|小学|学校|幼儿园)|[省市州县区]中职校|[省市州县区]?特殊教育学校)$/u;
+  /^(?:[省市州县区镇乡](?:委|政府|人大|政协|纪委|教育局|教育体育局|教体局|财政局|人社局|卫健局|公安局|编办|委宣传部)|教育局|教育体育局|教体局|(?:[省市州县区镇乡]|第)?[一二三四五六七八九十]+[中小]|(?:县城|[省市州县区镇乡])?(?:第[一二三四五六七八九十]+|实验|中心|民族)(?:中学|小学|学校|幼儿园)|[省市州县区]中职校|[省市州县区]?特殊教育学校)$/u;
 
 /** Event-like endings (活动, 大赛…): common words, so the name before them must be long (≥ 4). */
 export const EVENT_SUFFIX_TOKENS = new Set([
