@@ -23,6 +23,7 @@ import {
   PROGRAM_LEADING_NOISE,
   CONSTRUCTION_WORDS,
   DESIGNATION_SUFFIX_TOKENS,
+  DESIGNATION_END,
   PROGRAM_LEVELS,
   PROGRAM_NAME_STOPS,
   CONSTRUCTION_CATEGORY_PREFIXES,
@@ -652,7 +653,8 @@ const LEVEL_CHAR = /^[省市州县区镇乡]$/u;
 const isHanOrDigits = (w: string) => /^[\p{Script=Han}\d]+$/u.test(w);
 // Tokens a name may hold whatever jieba tagged them: ordinals and anniversaries (第五届, 89 周年),
 // a series (读书教育系列活动), anonymised parts (xx中学扩建项目), a level (XX 县 第三届…).
-const NAME_FILLER = /^(?:第[一二三四五六七八九十\d]+届|首届|\d+|周年|系列|[Xx×]{1,4}|[省市州县区镇乡])$/u;
+const NAME_FILLER =
+  /^(?:第[一二三四五六七八九十\d]+届|第[一二三四五六七八九十\d]*|届|首届|\d+|周年|系列|[Xx×]{1,4}|[省市州县区镇乡])$/u;
 const VERB_TAGS = new Set(['v', 'vn']);
 const NOUNISH = new Set(['n', 'nz', 'ns', 'nr', 'nt', 'j', 'x', 'l', 'ng', 'eng', 'i', 'b']);
 
@@ -707,7 +709,8 @@ function programMentions(
       agent = PROGRAM_NAME_STOPS.has(t.word);
       if (PROGRAM_LEAD_VERBS.has(t.word) || agent) break;
       j--;
-      steps++;
+      // An edition cut into 第/12/届 is one part of the name, not three.
+      if (!filler) steps++;
       // 市级社区教育项目, 国家级…示范县: the level opens the name; what precedes holds it.
       if (PROGRAM_LEVELS.has(t.word)) break;
     }
@@ -761,6 +764,52 @@ function programMentions(
     if (!spans.fitsProgram(start, end)) continue;
     out.push({ kind: 'PROGRAM', name, surface: name, start, end, cue: 'suffix', anonymised: isAnonymised(name) });
     spans.take(start, end, 'PROGRAM');
+  }
+}
+
+// 第36届…大赛, 第三期…行动计划, 首届…: the edition is part of the name.
+const EDITION_BEFORE = /(?:第[一二三四五六七八九十百\d]+[届期]|首届)$/u;
+// The level that awards or runs a program: 省级示范幼儿园, 国家义务教育优质均衡发展区, 省农村寄宿制学校建设工程.
+const LEVEL_BEFORE = /(?:国家级|省级|市级|全国|国家|(?<![全本我该各每])[省市])$/u;
+
+/** The length of a province or city name (or an anonymised one, XX市) that ends at `end`, if one does. */
+function placeBefore(text: string, end: number, know: WordKnowledge): number | undefined {
+  const anonymised = /[Xx×]{1,4}[省市]$/u.exec(text.slice(Math.max(0, end - 5), end));
+  if (anonymised) return anonymised[0].length;
+  for (let len = 8; len >= 2; len--) {
+    const w = text.slice(Math.max(0, end - len), end);
+    if (w.length === len && /(?:省|市|自治区|州)$/u.test(w) && know.isPlace(w)) return len;
+  }
+  return undefined;
+}
+
+/**
+ * A program's edition, and the level or the province or city that awards or runs it, written right before
+ * a name found by the lexicon or a head (第三期学前教育行动计划, 四川省文明校园, 江苏省高品质示范高中). A county
+ * before a national program is where it runs, not part of its name (宣汉县营养改善计划 stays 营养改善计划).
+ */
+function programPrefixes(text: string, spans: Spans, out: Found[], know: WordKnowledge): void {
+  for (const m of out) {
+    if (m.kind !== 'PROGRAM') continue;
+    let start = m.start;
+    const edition = EDITION_BEFORE.exec(text.slice(Math.max(0, start - 8), start));
+    if (edition) start -= edition[0].length;
+    // The province or city that awards a designation is part of it; before a program it is where it runs.
+    const place = placeBefore(text, start, know);
+    if (place !== undefined) {
+      if (DESIGNATION_END.test(m.name)) start -= place;
+    } else start -= LEVEL_BEFORE.exec(text.slice(Math.max(0, start - 3), start))?.[0].length ?? 0;
+    // An edition may stand before the place (第36届江苏省青少年科技创新大赛).
+    const outer = EDITION_BEFORE.exec(text.slice(Math.max(0, start - 8), start));
+    if (outer && start < m.start) start -= outer[0].length;
+    if (start === m.start || !spans.free(start, m.start)) continue;
+    const prefix = text.slice(start, m.start);
+    spans.take(start, m.start, 'PROGRAM');
+    // A lexicon term keeps its canonical entity (the province's 文明校园 is still traced with 文明校园); the
+    // prefix shows in its surface. A name found by its head has no other identity than what is written.
+    if (m.cue !== 'lexicon') m.name = prefix + m.name;
+    m.surface = text.slice(start, m.end);
+    m.start = start;
   }
 }
 
@@ -837,6 +886,7 @@ export function extractMentions(
   designationMentions(text, spans, out, know);
   schoolMentions(text, tokens, spans, out, know);
   programMentions(text, tokens, spans, out, isWord);
+  programPrefixes(text, spans, out, know);
   // Organisations before places: 将乐县人民政府 is one name, not a place and a government.
   organizationMentions(text, tokens, spans, out);
   placeMentions(tokens, spans, out);

@@ -138,6 +138,17 @@ describe('program heads', () => {
     expect(of('全县有宜昌市规范化幼儿园12所。', 'PROGRAM', 'SCHOOL')).toEqual(['PROGRAM:宜昌市规范化幼儿园']);
   });
 
+  it('takes an edition and the awarding level or province into the name; a county before a program is where it runs', () => {
+    expect(policiesAndPrograms('荣获第12届浙江省中小学生科技创新大赛一等奖。')).toEqual([
+      'PROGRAM:第12届浙江省中小学生科技创新大赛',
+    ]);
+    expect(policiesAndPrograms('城南小学被评为湖南省书法教育特色学校。')).toEqual(['PROGRAM:湖南省书法教育特色学校']);
+    const program = extract('启动第三期学前教育行动计划。').find((m) => m.kind === 'PROGRAM');
+    // A lexicon term keeps its canonical entity; the edition shows in the surface.
+    expect(program).toMatchObject({ name: '学前教育行动计划', surface: '第三期学前教育行动计划' });
+    expect(policiesAndPrograms('湘潭县营养改善计划覆盖全部农村学校。')).toEqual(['PROGRAM:营养改善计划']);
+  });
+
   it('finds a program named inside a document title', () => {
     expect(of('印发了《关于实施乡村学校美术提升计划的通知》。', 'PROGRAM', 'DOCUMENT')).toEqual([
       'DOCUMENT:关于实施乡村学校美术提升计划的通知',

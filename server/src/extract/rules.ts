@@ -149,6 +149,7 @@ export const GENERIC_SCHOOL_PREFIXES = new Set([
   '贫困',
   '县域',
   '项目',
+  '全部',
   '统一',
   '建设',
   '共建',
@@ -316,6 +317,10 @@ export const PROGRAM_SUFFIX_TOKENS = new Set([
 
 /** Designations an area earns (义务教育强区, 教育强县): the holder's own name is not part of them. */
 export const DESIGNATION_SUFFIX_TOKENS = new Set(['强区', '强县', '强市', '强镇', '强省']);
+
+/** How designations end: titles a level awards (示范县, 教育强市, 文明校园, 课程基地…), unlike programs it runs. */
+export const DESIGNATION_END =
+  /(?:示范[县区市校园]|示范性?(?:高中|幼儿园|学校|中学|小学)|强[县市区镇省]|文明(?:校园|城市|单位)|特色学校|特色校|传统项目学校|优质(?:学校|幼儿园|高中)|课程基地|先进[县市区镇]|普及普惠[县区市]|均衡发展[县区市]|培育站|标准化(?:学校|幼儿园)|规范化(?:学校|幼儿园))$/u;
 
 /** Levels that open a program or designation name (市级社区教育项目): what comes before holds it. */
 export const PROGRAM_LEVELS = new Set(['国家级', '省级', '市级', '县级', '区级', '全国']);
