@@ -99,11 +99,14 @@ function printTable(title: string, scores: KindScore[], withTargets: boolean): v
 function main() {
   const root = repoRoot();
   // --heldout: reports written for the evaluation by someone who had not read the extractor or the lexicon.
-  const heldout = process.argv.includes('--heldout');
+  // --test: a second such set, kept for measuring only (never looked at while changing rules or lexicon).
+  const test = process.argv.includes('--test');
+  const heldout = test || process.argv.includes('--heldout');
+  const dir = test ? 'heldout-test' : 'heldout';
   const set = heldout
     ? {
-        texts: path.join(root, 'server', 'eval', 'heldout', 'texts'),
-        gold: path.join(root, 'server', 'eval', 'heldout', 'gold'),
+        texts: path.join(root, 'server', 'eval', dir, 'texts'),
+        gold: path.join(root, 'server', 'eval', dir, 'gold'),
       }
     : { texts: path.join(root, 'seeds'), gold: path.join(root, 'server', 'eval', 'gold') };
   const gold = loadGold(set.gold);
@@ -139,7 +142,7 @@ function main() {
     const merged = run({ boundary: true, policyProgram: true });
     const confident = run({ optional: true });
     console.log(
-      `${heldout ? 'Held-out set' : 'Seeds'}: ${results.length} reports (${[...gold.keys()].join(', ')}); ${lexiconNote}`,
+      `${test ? 'Held-out test set' : heldout ? 'Held-out set' : 'Seeds'}: ${results.length} reports (${[...gold.keys()].join(', ')}); ${lexiconNote}`,
     );
     printTable('Strict: same kind, same name (canonical, surface or alias)', scoreByKind(results, KINDS), true);
     const doubtful = [...gold.values()].flat().filter(isDoubtful);
@@ -175,7 +178,7 @@ function main() {
         for (const p of r.falsePositives) console.log(`  extra ${p.kind.padEnd(8)} ${p.name}`);
       }
     }
-    const out = path.join(root, 'server', 'eval', heldout ? 'results-heldout.json' : 'results.json');
+    const out = path.join(root, 'server', 'eval', heldout ? `results-${dir}.json` : 'results.json');
     fs.writeFileSync(
       out,
       JSON.stringify(
