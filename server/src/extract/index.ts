@@ -100,6 +100,10 @@ class Spans {
   freeOrInDocument(s: number, e: number): boolean {
     return this.taken.every(([a, b, kind]) => e <= a || s >= b || (kind === 'DOCUMENT' && a <= s && e <= b));
   }
+  /** Every taken span is outside, or strictly inside, this one. */
+  holdsOnly(s: number, e: number): boolean {
+    return this.taken.every(([a, b]) => e <= a || s >= b || (s <= a && b <= e && !(a === s && b === e)));
+  }
   take(s: number, e: number, kind?: EntityKind): void {
     this.taken.push([s, e, kind]);
   }
@@ -321,7 +325,9 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
     const start = open + 1;
     const close = start + inner.length;
     // Quotes inside a document title are mentions too (《…“两反三转”主题教育…方案》).
-    if (!spans.freeOrInDocument(start, close)) continue;
+    // A multi-part slogan holds its parts: “校企合作,双赢共进” is one even where the lexicon knows 校企合作.
+    const holdsParts = MULTI_PART.test(inner) && inner.length <= 12 && spans.holdsOnly(start, close);
+    if (!spans.freeOrInDocument(start, close) && !holdsParts) continue;
     const claim = (kind: EntityKind, name: string, from: number, to: number) => {
       out.push({ kind, name, surface: text.slice(from, to), start: from, end: to, cue: 'quote', anonymised: false });
       spans.take(from, to, kind);
@@ -348,6 +354,8 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
     const numericWork = NUMERIC_WITH_WORK.exec(inner);
     // “十四五” is a planning period, all numerals: no abbreviation of anything.
     const allNumerals = new RegExp(`^${NUM}+$`, 'u').test(numericWork?.[1] ?? inner);
+    // A planning period names no program either, whatever follows it (“十四五”开局之年, “十四五”规划).
+    if (new RegExp(`^${NUM}+$`, 'u').test(inner)) continue;
     const numeric = !allNumerals && (NUMERIC_SHAPE.test(inner) || NUMERIC_CORE.test(inner) || numericWork !== null);
     if (numeric && !(gluedEnd > 0 && GLUED_HEAD.test(glued))) {
       const core = numericWork?.[1] ?? inner;
@@ -589,6 +597,9 @@ function numericSlogans(text: string, tokens: Token[], spans: Spans, out: Found[
 // 党的十九大精神, 十八届三中全会精神, 党的 xx 大会议精神: a congress named by its number.
 const CONGRESS_SPIRIT =
   /(?:党的\s*)?([一二三四五六七八九十]{1,3}|[Xx×]{1,3})\s*(大|届[一二三四五六七八九]中全会)(?:会议)?精神/gu;
+// 党的十九大和全国教育大会精神: a congress listed before the meetings whose spirit is meant.
+const CONGRESS_IN_LIST =
+  /(?:党的\s*)?([一二三四五六七八九十]{1,3})\s*(大|届[一二三四五六七八九]中全会)(?=[和、及与][^,。;]{1,30}?精神)/gu;
 // 把方向、管大局、作决策、保落实: four or more verb-object triples, a political formula even unquoted.
 const TRIPLE_LIST = /\p{Script=Han}{3}(?:、\p{Script=Han}{3}){3,}(?=[的等和与为]|[^\p{Script=Han}]|$)/gu;
 
@@ -607,6 +618,9 @@ function formulaMentions(text: string, spans: Spans, out: Found[], know: WordKno
   for (const m of text.matchAll(CONGRESS_SPIRIT)) {
     const anonymised = /[Xx×]/u.test(m[1]!);
     claim(`党的${anonymised ? m[1]!.toLowerCase() : m[1]!}${m[2]!}精神`, m.index, m.index + m[0].length, anonymised);
+  }
+  for (const m of text.matchAll(CONGRESS_IN_LIST)) {
+    claim(`党的${m[1]!}${m[2]!}精神`, m.index, m.index + m[0].length, false);
   }
   // 新时代贵州精神 (新时代x精神 when anonymised): a place's spirit in the new era.
   for (const m of text.matchAll(/新时代([\p{Script=Han}]{2,4}?|[Xx×]{1,3})精神/gu)) {

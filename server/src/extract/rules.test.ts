@@ -37,6 +37,7 @@ describe('quoted terms', () => {
   it('leaves a quoted number that counts a group of people, or a planning period, alone', () => {
     expect(policiesAndPrograms('“两残”儿童入学率达到95%。')).toEqual([]);
     expect(policiesAndPrograms('完成“十四五”教育发展规划编制。')).toEqual([]);
+    expect(policiesAndPrograms('今年是“十五五”开局之年。')).toEqual([]);
   });
 
   it('gives every item of a quoted list the kind the list is called by', () => {
@@ -63,6 +64,17 @@ describe('quoted terms', () => {
 });
 
 describe('political formulas', () => {
+  it('finds the spirit of a congress listed before other meetings', () => {
+    expect(policiesAndPrograms('深入学习贯彻党的二十大和全国教育大会精神。')).toEqual(['POLICY:党的二十大精神']);
+  });
+
+  it('keeps a quoted two-part slogan whole where the lexicon knows one part', () => {
+    expect(policiesAndPrograms('坚持“产教融合,服务地方”的办学方向。')).toEqual([
+      'POLICY:产教融合',
+      'POLICY:产教融合、服务地方',
+    ]);
+  });
+
   it('names the spirit of a numbered party congress or plenum, anonymised numbers included', () => {
     expect(policiesAndPrograms('认真学习十九届六中全会精神。')).toEqual(['POLICY:党的十九届六中全会精神']);
     const anon = extract('全体教师学习党的 xx 大会议精神。').filter((m) => m.kind === 'POLICY');
