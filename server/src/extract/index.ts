@@ -664,6 +664,8 @@ function designationMentions(text: string, spans: Spans, out: Found[], know: Wor
 
 const ANONYMISED_TOKEN = /^[Xx×]{1,4}$/u;
 const LEVEL_CHAR = /^[省市州县区镇乡]$/u;
+/** Where …进校园-style campaigns take a theme (书法教育进课堂, 法治进社区). */
+const INTO_PLACES = new Set(['课堂', '校园', '社区', '家庭', '乡村', '农村', '头脑', '教材']);
 const isHanOrDigits = (w: string) => /^[\p{Script=Han}\d]+$/u.test(w);
 // Tokens a name may hold whatever jieba tagged them: ordinals and anniversaries (第五届, 89 周年),
 // a series (读书教育系列活动), anonymised parts (xx中学扩建项目), a level (XX 县 第三届…).
@@ -701,11 +703,14 @@ function programMentions(
   // Right to left: 才艺展演活动 is claimed before 展演 inside it.
   for (let i = tokens.length - 1; i >= 0; i--) {
     const tok = tokens[i]!;
-    const event = EVENT_SUFFIX_TOKENS.has(tok.word);
+    const prev = i > 0 ? tokens[i - 1]!.word : '';
+    // 田径运动/会: jieba split the event word; 书法教育进/课堂: a campaign into classrooms, like …进校园.
+    const event = EVENT_SUFFIX_TOKENS.has(tok.word) || (tok.word === '会' && prev.endsWith('运动'));
+    const into = prev === '进' && INTO_PLACES.has(tok.word);
     const designation =
       DESIGNATION_SUFFIX_TOKENS.has(tok.word) ||
       (tok.word.endsWith('学校') && SCHOOL_GRADE_ENDING.test(text.slice(Math.max(0, tok.end - 6), tok.end)));
-    if (!PROGRAM_SUFFIX_TOKENS.has(tok.word) && !event && !designation) continue;
+    if (!PROGRAM_SUFFIX_TOKENS.has(tok.word) && !event && !designation && !into) continue;
     // 工程建设, 项目建设: construction work in general, not a named program.
     if (/^(?:建设|建立|施工|招标)/u.test(text.slice(tok.end, tok.end + 2)) && /(?:工程|项目)$/u.test(tok.word))
       continue;
@@ -760,7 +765,11 @@ function programMentions(
     // 民族民间文化进校园活动: the activity of a named program is the program.
     const ofProgram = event && i - 1 > k && PROGRAM_SUFFIX_TOKENS.has(tokens[i - 1]!.word);
     const end = ofProgram ? tokens[i - 1]!.end : tok.end;
-    const start = tokens[k]!.start;
+    // 区第九届…大赛: a bare level before the edition is the reader's own district, like 全区.
+    const start =
+      LEVEL_CHAR.test(tokens[k]!.word) && /^第/u.test(tokens[k + 1]?.word ?? '')
+        ? tokens[k + 1]!.start
+        : tokens[k]!.start;
     const name = text.slice(start, end);
     const prefix = text.slice(start, tok.start);
     if (prefix.length < (event ? 4 : 2) || name.length > 24 || GENERIC_PROGRAM_PREFIXES.has(prefix)) continue;

@@ -161,6 +161,18 @@ describe('program heads', () => {
     expect(policiesAndPrograms('湘潭县营养改善计划覆盖全部农村学校。')).toEqual(['PROGRAM:营养改善计划']);
   });
 
+  it('finds festivals and split event words, and drops the reader’s own bare level before an edition', () => {
+    expect(policiesAndPrograms('举办第五届中小学生读书节和第十五届中小学生田径运动会。')).toEqual([
+      'PROGRAM:第五届中小学生读书节',
+      'PROGRAM:第十五届中小学生田径运动会',
+    ]);
+    expect(policiesAndPrograms('组织县第三届班主任基本功大赛。')).toEqual(['PROGRAM:第三届班主任基本功大赛']);
+  });
+
+  it('takes a campaign that brings a theme into classrooms or communities like one into schools', () => {
+    expect(policiesAndPrograms('推进非遗文化进课堂。')).toEqual(['PROGRAM:非遗文化进课堂']);
+  });
+
   it('finds a program named inside a document title', () => {
     expect(of('印发了《关于实施乡村学校美术提升计划的通知》。', 'PROGRAM', 'DOCUMENT')).toEqual([
       'DOCUMENT:关于实施乡村学校美术提升计划的通知',

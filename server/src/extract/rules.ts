@@ -579,6 +579,11 @@ export const EVENT_SUFFIX_TOKENS = new Set([
   '培训班',
   '高级班',
   '活动周',
+  '艺术节',
+  '科技节',
+  '体育节',
+  '读书节',
+  '文化节',
 ]);
 /** Ordinal schools named by level and number (市三中, 县一小): local names, kept. */
 export const ORDINAL_SCHOOL = /^[省市州县区][一二三四五六七八九十]+[中小]$/u;
