@@ -392,6 +392,11 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
   }
 }
 
+// The last characters of the school suffixes: most tokens end in none of them and need no suffix search.
+const SCHOOL_SUFFIX_LAST = SCHOOL_SUFFIXES.every((s) => s.length > 0)
+  ? new Set(SCHOOL_SUFFIXES.map((s) => s[s.length - 1]!))
+  : null;
+
 const isNameToken = (t: Token) =>
   NAME_TAGS.has(t.tag) && /^[\p{Script=Han}0-9A-Za-z·]+$/u.test(t.word) && !/^[0-9]+$/u.test(t.word);
 
@@ -403,6 +408,7 @@ const isNameToken = (t: Token) =>
 function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[], know: WordKnowledge): void {
   for (let i = tokens.length - 1; i >= 0; i--) {
     const tok = tokens[i]!;
+    if (SCHOOL_SUFFIX_LAST && !SCHOOL_SUFFIX_LAST.has(tok.word[tok.word.length - 1]!)) continue;
     const suffix = SCHOOL_SUFFIXES.find((s) => tok.word.endsWith(s));
     if (!suffix) continue;
     let j = i - 1;

@@ -31,12 +31,14 @@ export function scanPlaces(text: string, g: Gazetteer, boundaries?: Set<number>)
   const out: PlaceMention[] = [];
   for (let i = 0; i < text.length;) {
     let hit: PlaceMention | null = null;
-    for (const len of g.lengthsByFirst.get(text[i]!) ?? []) {
+    // Edges first: they rule out most candidates without slicing a name to look up.
+    const lengths = boundaries && !boundaries.has(i) ? undefined : g.lengthsByFirst.get(text[i]!);
+    for (const len of lengths ?? []) {
       if (len < 2 || i + len > text.length) continue;
+      if (boundaries && !boundaries.has(i + len)) continue;
       const name = text.slice(i, i + len);
       const entries = g.byName.get(name);
       if (!entries) continue;
-      if (boundaries && !(boundaries.has(i) && boundaries.has(i + len))) continue;
       // A short form followed by more of a name (阳江市 inside 阳江市区) still counts; inside another word it does not.
       const before = text.slice(Math.max(0, i - 3), i);
       const after = text.slice(i + len, i + len + 6);
