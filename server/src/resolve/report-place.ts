@@ -32,7 +32,8 @@ export function scanPlaces(text: string, g: Gazetteer, boundaries?: Set<number>)
   for (let i = 0; i < text.length;) {
     let hit: PlaceMention | null = null;
     // Edges first: they rule out most candidates without slicing a name to look up.
-    const lengths = boundaries && !boundaries.has(i) ? undefined : g.lengthsByFirst.get(text[i]!);
+    const first = g.lengthsByFirst[text.charCodeAt(i)];
+    const lengths = boundaries && first && !boundaries.has(i) ? undefined : first;
     for (const len of lengths ?? []) {
       if (len < 2 || i + len > text.length) continue;
       if (boundaries && !boundaries.has(i + len)) continue;

@@ -37,6 +37,7 @@ export function ensureJieba(lex: Lexicon): void {
     dictHashes.set(lex, entry);
   }
   const { hash, lines, words } = entry;
+  if (userWords !== words) tagCache.clear();
   userWords = words;
   if (loadedDict === hash) return;
   const file = path.join(os.tmpdir(), `policygraph-userdict-${hash}.utf8`);
@@ -55,15 +56,33 @@ export function ensureJieba(lex: Lexicon): void {
  * characters were ASCII, as there).
  */
 function lookupTag(word: string): string {
+  let t = tagCache.get(word);
+  if (t === undefined) {
+    if (tagCache.size >= TAG_CACHE_SIZE) tagCache.clear();
+    tagCache.set(word, (t = dictionaryTag(word)));
+  }
+  return t;
+}
+
+// The stock dictionary's map is large enough that a lookup mostly waits on memory; the words a report
+// uses again and again are answered from this small one. Cleared when the user dictionary changes.
+const tagCache = new Map<string, string>();
+const TAG_CACHE_SIZE = 50_000;
+
+function dictionaryTag(word: string): string {
   if (userWords.has(word)) return USER_TAG;
   const entry = stockWordMap().get(word);
   if (entry?.tag) return entry.tag;
-  const chars = Array.from(word);
-  const half = Math.floor(chars.length / 2);
+  // Most such words are one punctuation mark: half of one character is none, so no ASCII is counted.
+  if (word.length === 1) return 'x';
+  let chars = 0;
+  for (const _ of word) chars++;
+  const half = Math.floor(chars / 2);
   let ascii = 0;
   let digits = 0;
-  for (let i = 0; i < chars.length && ascii < half; i++) {
-    const c = chars[i]!.codePointAt(0)!;
+  for (const ch of word) {
+    if (ascii >= half) break;
+    const c = ch.codePointAt(0)!;
     if (c < 0x80) {
       ascii++;
       if (c >= 0x30 && c <= 0x39) digits++;
