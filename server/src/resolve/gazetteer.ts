@@ -18,6 +18,9 @@ export interface Gazetteer {
   maxNameLength: number;
   /** First UTF-16 unit's code -> the name lengths starting with it, longest first (for scanning). */
   lengthsByFirst: ReadonlyArray<number[] | undefined>;
+  /** Set where some name opens with the two UTF-16 units hashed there ({@link namePairSlot}): most text positions
+   * open none, and need no name sliced to look up. */
+  openingPairs: Uint8Array;
 }
 
 /** Names that read as ordinary report words (全州 = the whole prefecture, 城区 = urban area). */
@@ -117,7 +120,19 @@ export function buildGazetteer(
     if (!list.includes(name.length)) list.push(name.length);
   }
   for (const list of lengthsByFirst) list?.sort((a, b) => b - a);
-  return { byCode, byName, maxNameLength, lengthsByFirst };
+  const openingPairs = new Uint8Array(PAIR_SLOTS);
+  for (const name of byName.keys()) {
+    if (name.length >= 2) openingPairs[namePairSlot(name.charCodeAt(0), name.charCodeAt(1))] = 1;
+  }
+  return { byCode, byName, maxNameLength, lengthsByFirst, openingPairs };
+}
+
+const PAIR_BITS = 20;
+const PAIR_SLOTS = 1 << PAIR_BITS;
+
+/** Where the pair of UTF-16 codes (a, b) sits in {@link Gazetteer.openingPairs} (a multiplicative hash). */
+export function namePairSlot(a: number, b: number): number {
+  return Math.imul((a << 16) | b, 0x9e3779b1) >>> (32 - PAIR_BITS);
 }
 
 let cached: Gazetteer | undefined;

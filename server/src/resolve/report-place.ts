@@ -1,5 +1,5 @@
 import type { Placeholder } from '../normalise/repairs.js';
-import { chainOf, type Division, type Gazetteer } from './gazetteer.js';
+import { chainOf, namePairSlot, type Division, type Gazetteer } from './gazetteer.js';
 
 export interface PlaceMention {
   name: string;
@@ -32,7 +32,9 @@ export function scanPlaces(text: string, g: Gazetteer, boundaries?: Set<number>)
   for (let i = 0; i < text.length;) {
     let hit: PlaceMention | null = null;
     // Edges first: they rule out most candidates without slicing a name to look up.
-    const first = g.lengthsByFirst[text.charCodeAt(i)];
+    const first = g.openingPairs[namePairSlot(text.charCodeAt(i), text.charCodeAt(i + 1))]
+      ? g.lengthsByFirst[text.charCodeAt(i)]
+      : undefined;
     const lengths = boundaries && first && !boundaries.has(i) ? undefined : first;
     for (const len of lengths ?? []) {
       if (len < 2 || i + len > text.length) continue;
