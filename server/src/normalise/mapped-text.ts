@@ -103,7 +103,7 @@ export function mapCodePoints(
   const t = m.text;
   const b = new Builder();
   let run = 0;
-  for (let i = 0; i < t.length; ) {
+  for (let i = 0; i < t.length;) {
     const c = t.charCodeAt(i);
     if (keeps?.(c)) {
       i++;

@@ -75,9 +75,7 @@ function dictionaryTag(word: string): string {
   if (entry?.tag) return entry.tag;
   // Most such words are one punctuation mark: half of one character is none, so no ASCII is counted.
   if (word.length === 1) return 'x';
-  let chars = 0;
-  for (const _ of word) chars++;
-  const half = Math.floor(chars / 2);
+  const half = Math.floor([...word].length / 2);
   let ascii = 0;
   let digits = 0;
   for (const ch of word) {
