@@ -1,33 +1,23 @@
-import { EntityProps, Label, Rel, ReportProps, SentenceProps, sentenceId } from '@policygraph/graph-schema';
 import type { Driver } from 'neo4j-driver';
+import { WRITE_PARTS, writeParams } from '../load/write-report.js';
 import type { AnalyzedReport } from '../pipeline/analyze.js';
 
+/** The parameter list each write statement unwinds (`UNWIND $reports AS row` → reports). */
+const unwound = (statement: string) => /UNWIND \$(\w+)/u.exec(statement)![1]!;
+
 /**
- * The naive writer the benchmark compares against: one auto-committed statement per
- * report, sentence and mention. Not used by the product.
+ * The naive writer the benchmark compares against: one auto-committed statement per row. It writes the same
+ * graph with the same statements as the ingest (report, places, sentences, entities, mentions, co-occurrence),
+ * each given a one-row list, so the comparison measures batching alone. Not used by the product.
  */
 export async function writeNaively(driver: Driver, reports: AnalyzedReport[]): Promise<void> {
   const session = driver.session();
   try {
     for (const r of reports) {
-      await session.run(`MERGE (x:${Label.Report} {${ReportProps.id}: $id}) SET x.${ReportProps.title} = $title`, {
-        id: r.id,
-        title: r.title,
-      });
-      for (const s of r.sentences) {
-        await session.run(
-          `MATCH (x:${Label.Report} {${ReportProps.id}: $rid})
-           CREATE (x)-[:${Rel.HAS_SENTENCE}]->(:${Label.Sentence} {${SentenceProps.id}: $id, ${SentenceProps.text}: $text})`,
-          { rid: r.id, id: sentenceId(r.id, s.idx), text: s.text },
-        );
-      }
-      for (const m of r.mentions) {
-        await session.run(
-          `MATCH (s:${Label.Sentence} {${SentenceProps.id}: $sid})
-           MERGE (e:${Label.Entity} {${EntityProps.key}: $key}) ON CREATE SET e.${EntityProps.name} = $name
-           CREATE (s)-[:${Rel.MENTIONS} {surface: $surface}]->(e)`,
-          { sid: sentenceId(r.id, m.sentenceIdx), key: m.key, name: m.name, surface: m.surface },
-        );
+      const params = writeParams([r], [], []) as unknown as Record<string, unknown[]>;
+      for (const statement of Object.values(WRITE_PARTS)) {
+        const name = unwound(statement);
+        for (const row of params[name]!) await session.run(statement, { [name]: [row] });
       }
     }
   } finally {

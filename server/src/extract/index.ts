@@ -126,7 +126,8 @@ const QUOTE_MARK = /[“”"]/u;
 /** Per lexicon, built once: each form with separators unified, and forms indexed by their first character. */
 interface FormIndex {
   needles: string[];
-  byFirst: Map<string, number[]>;
+  /** Indexed by the first UTF-16 unit's code. */
+  byFirst: ReadonlyArray<number[] | undefined>;
 }
 const formIndexes = new WeakMap<Lexicon, FormIndex>();
 
@@ -134,12 +135,9 @@ function formIndex(lex: Lexicon): FormIndex {
   let idx = formIndexes.get(lex);
   if (!idx) {
     const needles = lex.formsByLength.map((f) => f.replace(SEPARATORS, '、'));
-    const byFirst = new Map<string, number[]>();
+    const byFirst = new Array<number[] | undefined>(0x10000).fill(undefined);
     needles.forEach((n, i) => {
-      if (!n) return;
-      const list = byFirst.get(n[0]!);
-      if (list) list.push(i);
-      else byFirst.set(n[0]!, [i]);
+      if (n) (byFirst[n.charCodeAt(0)] ??= []).push(i);
     });
     idx = { needles, byFirst };
     formIndexes.set(lex, idx);
@@ -149,23 +147,31 @@ function formIndex(lex: Lexicon): FormIndex {
 
 const SEPARATOR_CHARS = new Set(['、', '·', '•', ',']);
 const QUOTE_CHARS = new Set(['“', '”', '"']);
+const ANY_SEPARATOR = new RegExp(`[${[...SEPARATOR_CHARS].join('')}]`, 'gu');
+const ANY_QUOTE = new RegExp(`[${[...QUOTE_CHARS].join('')}]`, 'u');
 
 function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], isWord: (w: string) => boolean): void {
-  // The text without quote marks, and where each of its characters sits in the sentence.
-  const at: number[] = [];
+  // The text without quote marks, and where each of its characters sits in the sentence (most sentences have
+  // no quote mark: then each sits where it is).
+  let at: number[] | undefined;
   let unified = '';
-  for (let k = 0; k < text.length; k++) {
-    const c = text[k]!;
-    if (QUOTE_CHARS.has(c)) continue;
-    at.push(k);
-    unified += SEPARATOR_CHARS.has(c) ? '、' : c;
+  if (!ANY_QUOTE.test(text)) unified = text.replace(ANY_SEPARATOR, '、');
+  else {
+    at = [];
+    for (let k = 0; k < text.length; k++) {
+      const c = text[k]!;
+      if (QUOTE_CHARS.has(c)) continue;
+      at.push(k);
+      unified += SEPARATOR_CHARS.has(c) ? '、' : c;
+    }
   }
+  const position = (u: number) => (at ? at[u]! : u);
   // Every place a form starts, found through the first-character index (one pass over the sentence instead of
   // one search per form), then taken in the order of longest form first, leftmost first.
   const { needles, byFirst } = formIndex(lex);
   const hits: Array<[number, number]> = [];
   for (let u = 0; u < unified.length; u++) {
-    const forms = byFirst.get(unified[u]!);
+    const forms = byFirst[unified.charCodeAt(u)];
     if (forms) for (const i of forms) if (unified.startsWith(needles[i]!, u)) hits.push([i, u]);
   }
   hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -173,8 +179,8 @@ function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[],
   const found: Found[] = [];
   for (const [i, u] of hits) {
     const needle = needles[i]!;
-    let start = at[u]!;
-    const end = at[u + needle.length - 1]! + 1;
+    let start = position(u);
+    const end = position(u + needle.length - 1) + 1;
     // “全面改善…条件”工程: the surface keeps both quote marks, not a dangling closing one.
     if (start > 0 && QUOTE_MARK.test(text[start - 1]!) && QUOTE_MARK.test(text.slice(start, end))) start--;
     const tail = u + needle.length;
@@ -404,6 +410,11 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
   }
 }
 
+// The last characters of the school suffixes: most tokens end in none of them and need no suffix search.
+const SCHOOL_SUFFIX_LAST = SCHOOL_SUFFIXES.every((s) => s.length > 0)
+  ? new Set(SCHOOL_SUFFIXES.map((s) => s[s.length - 1]!))
+  : null;
+
 const isNameToken = (t: Token) =>
   NAME_TAGS.has(t.tag) && /^[\p{Script=Han}0-9A-Za-z·]+$/u.test(t.word) && !/^[0-9]+$/u.test(t.word);
 
@@ -415,6 +426,7 @@ const isNameToken = (t: Token) =>
 function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[], know: WordKnowledge): void {
   for (let i = tokens.length - 1; i >= 0; i--) {
     const tok = tokens[i]!;
+    if (SCHOOL_SUFFIX_LAST && !SCHOOL_SUFFIX_LAST.has(tok.word[tok.word.length - 1]!)) continue;
     const suffix = SCHOOL_SUFFIXES.find((s) => tok.word.endsWith(s));
     if (!suffix) continue;
     let j = i - 1;

@@ -91,16 +91,36 @@ export function replaceMapped(m: MappedText, re: RegExp, replacer: (match: RegEx
   return b.build();
 }
 
-/** Applies `fn` per code point (surrogate pairs stay together). */
-export function mapCodePoints(m: MappedText, fn: (cp: string) => string): MappedText {
+/**
+ * Applies `fn` per code point (surrogate pairs stay together); unchanged runs are copied whole. `keeps` may
+ * name UTF-16 codes (never surrogates) that `fn` is known to leave alone, so they are not asked about.
+ */
+export function mapCodePoints(
+  m: MappedText,
+  fn: (cp: string) => string,
+  keeps?: (code: number) => boolean,
+): MappedText {
+  const t = m.text;
   const b = new Builder();
-  let i = 0;
-  for (const cp of m.text) {
+  let run = 0;
+  for (let i = 0; i < t.length;) {
+    const c = t.charCodeAt(i);
+    if (keeps?.(c)) {
+      i++;
+      continue;
+    }
+    const pair = c >= 0xd800 && c <= 0xdbff && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const cp = pair ? t.slice(i, i + 2) : t[i]!;
     const out = fn(cp);
-    if (out === cp) b.copy(m, i, i + cp.length);
-    else b.emit(m, i, i + cp.length, out);
+    if (out !== cp) {
+      b.copy(m, run, i);
+      b.emit(m, i, i + cp.length, out);
+      run = i + cp.length;
+    }
     i += cp.length;
   }
+  if (run === 0) return m;
+  b.copy(m, run, t.length);
   return b.build();
 }
 

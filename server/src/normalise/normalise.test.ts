@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalise, originalSpan } from './index.js';
-import { displayForm } from './rules.js';
+import { fromOriginal, mapCodePoints } from './mapped-text.js';
+import { displayForm, nfkc } from './rules.js';
 
 describe('normalise', () => {
   it('converts traditional to simplified and drops pinyin glosses, keeping real parentheticals', () => {
@@ -55,5 +56,34 @@ describe('chrome removal by general signals', () => {
   it('drops the short lines of a site footer after a chrome line near the end', () => {
     const text = `${'教育工作取得明显成效。'.repeat(30)}\n推荐阅读:某区政府工作报告\n某某区政府工作报告某某县政府工作报告\n热点文章阅读`;
     expect(normalise(text).clean.text.trim()).toBe('教育工作取得明显成效。'.repeat(30));
+  });
+});
+
+describe('per-code-point mapping', () => {
+  it('NFKC gives every code point the form NFKC gives it alone, whether or not it is asked about', () => {
+    const all = Array.from({ length: 0x10000 }, (_, c) => c)
+      .filter((c) => c < 0xd800 || c > 0xdfff)
+      .map((c) => String.fromCharCode(c));
+    const text = all.join('') + '\u{1d400}\u{2f800}';
+    const clean = nfkc(fromOriginal(text));
+    expect(clean.text).toBe([...text].map((cp) => cp.normalize('NFKC')).join(''));
+    // Each form still points at the code point it came from.
+    const short = nfkc(fromOriginal('中Ａ文㎏'));
+    expect(short.text).toBe('中A文kg');
+    expect([1, 3, 4].map((i) => originalSpan(short, i, i + 1))).toEqual([
+      [1, 2],
+      [3, 4],
+      [3, 4],
+    ]);
+  });
+
+  it('keeps surrogate pairs together and copies unchanged text as it was', () => {
+    const m = fromOriginal('a\u{20000}b\ud800c');
+    const seen: string[] = [];
+    const out = mapCodePoints(m, (cp) => (seen.push(cp), cp === 'b' ? 'BB' : cp));
+    expect(seen).toEqual(['a', '\u{20000}', 'b', '\ud800', 'c']);
+    expect(out.text).toBe('a\u{20000}BB\ud800c');
+    expect(out.starts).toEqual([0, 1, 2, 3, 3, 4, 5]);
+    expect(mapCodePoints(m, (cp) => cp).text).toBe(m.text);
   });
 });

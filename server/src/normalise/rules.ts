@@ -1,8 +1,22 @@
 import { counted, mapCodePoints, replaceMapped, type MappedText, type Tally } from './mapped-text.js';
 
+// A report uses a few thousand distinct characters: remembering each one's form beats asking ICU per character.
+const nfkcForms = new Map<string, string>();
+
+/** Codes NFKC leaves as they are: ASCII and C1 controls, CJK unified ideographs (and extension A). */
+const NFKC_STABLE = (c: number) => c < 0xa0 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+
 /** NFKC per code point: full-width digits, letters and punctuation become ASCII. */
 export function nfkc(m: MappedText): MappedText {
-  return mapCodePoints(m, (cp) => cp.normalize('NFKC'));
+  return mapCodePoints(
+    m,
+    (cp) => {
+      let form = nfkcForms.get(cp);
+      if (form === undefined) nfkcForms.set(cp, (form = cp.normalize('NFKC')));
+      return form;
+    },
+    NFKC_STABLE,
+  );
 }
 
 export const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';

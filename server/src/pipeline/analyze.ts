@@ -92,17 +92,19 @@ const knowledge: WordKnowledge = {
  * each text is segmented once.
  */
 function wordBoundaries(part: MappedText, sentences: Array<{ clean: MappedText; tokens: Token[] }>): Set<number> {
-  const partIndex = new Map<number, number>();
-  part.starts.forEach((orig, k) => {
-    if (!partIndex.has(orig)) partIndex.set(orig, k);
-  });
+  // Original offset -> the first part index it maps to (-1: none); an array, as offsets are dense.
+  let maxOrig = -1;
+  for (const orig of part.starts) if (orig > maxOrig) maxOrig = orig;
+  const partIndex = new Int32Array(maxOrig + 1).fill(-1);
+  for (let k = part.starts.length - 1; k >= 0; k--) partIndex[part.starts[k]!] = k;
+  const indexOf = (orig: number | undefined) => (orig === undefined || orig > maxOrig ? -1 : partIndex[orig]!);
   const edges = new Set<number>([0, part.text.length]);
   for (const s of sentences) {
     for (const t of s.tokens) {
-      const a = partIndex.get(s.clean.starts[t.start] ?? -1);
-      const b = t.end > 0 ? partIndex.get(s.clean.starts[t.end - 1] ?? -1) : undefined;
-      if (a !== undefined) edges.add(a);
-      if (b !== undefined) edges.add(b + 1);
+      const a = indexOf(s.clean.starts[t.start]);
+      const b = t.end > 0 ? indexOf(s.clean.starts[t.end - 1]) : -1;
+      if (a !== -1) edges.add(a);
+      if (b !== -1) edges.add(b + 1);
     }
   }
   return edges;

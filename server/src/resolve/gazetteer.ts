@@ -16,8 +16,11 @@ export interface Gazetteer {
   /** Full names and short forms (金湾区 and 金湾) -> divisions; several when a name is shared. */
   byName: Map<string, Array<{ division: Division; short: boolean }>>;
   maxNameLength: number;
-  /** First character -> the name lengths starting with it, longest first (for scanning). */
-  lengthsByFirst: Map<string, number[]>;
+  /** First UTF-16 unit's code -> the name lengths starting with it, longest first (for scanning). */
+  lengthsByFirst: ReadonlyArray<number[] | undefined>;
+  /** Set where some name opens with the two UTF-16 units hashed there ({@link namePairSlot}): most text positions
+   * open none, and need no name sliced to look up. */
+  openingPairs: Uint8Array;
 }
 
 /** Names that read as ordinary report words (全州 = the whole prefecture, 城区 = urban area). */
@@ -109,14 +112,27 @@ export function buildGazetteer(
   const common = commonWords(new Set(shorts.keys()), lookup);
   for (const [s, divisions] of shorts) if (!common.has(s)) for (const d of divisions) add(s, d, true);
   const maxNameLength = Math.max(...[...byName.keys()].map((k) => k.length));
-  const lengthsByFirst = new Map<string, number[]>();
+  // Indexed by code, not keyed by a one-character string: the scan asks at every character of a report.
+  const lengthsByFirst = new Array<number[] | undefined>(0x10000).fill(undefined);
   for (const name of byName.keys()) {
-    const list = lengthsByFirst.get(name[0]!) ?? [];
+    if (name.length < 2) continue; // the scan takes no shorter name
+    const list = (lengthsByFirst[name.charCodeAt(0)] ??= []);
     if (!list.includes(name.length)) list.push(name.length);
-    lengthsByFirst.set(name[0]!, list);
   }
-  for (const list of lengthsByFirst.values()) list.sort((a, b) => b - a);
-  return { byCode, byName, maxNameLength, lengthsByFirst };
+  for (const list of lengthsByFirst) list?.sort((a, b) => b - a);
+  const openingPairs = new Uint8Array(PAIR_SLOTS);
+  for (const name of byName.keys()) {
+    if (name.length >= 2) openingPairs[namePairSlot(name.charCodeAt(0), name.charCodeAt(1))] = 1;
+  }
+  return { byCode, byName, maxNameLength, lengthsByFirst, openingPairs };
+}
+
+const PAIR_BITS = 20;
+const PAIR_SLOTS = 1 << PAIR_BITS;
+
+/** Where the pair of UTF-16 codes (a, b) sits in {@link Gazetteer.openingPairs} (a multiplicative hash). */
+export function namePairSlot(a: number, b: number): number {
+  return Math.imul((a << 16) | b, 0x9e3779b1) >>> (32 - PAIR_BITS);
 }
 
 let cached: Gazetteer | undefined;

@@ -1,5 +1,5 @@
 import type { Placeholder } from '../normalise/repairs.js';
-import { chainOf, type Division, type Gazetteer } from './gazetteer.js';
+import { chainOf, namePairSlot, type Division, type Gazetteer } from './gazetteer.js';
 
 export interface PlaceMention {
   name: string;
@@ -31,12 +31,17 @@ export function scanPlaces(text: string, g: Gazetteer, boundaries?: Set<number>)
   const out: PlaceMention[] = [];
   for (let i = 0; i < text.length;) {
     let hit: PlaceMention | null = null;
-    for (const len of g.lengthsByFirst.get(text[i]!) ?? []) {
+    // Edges first: they rule out most candidates without slicing a name to look up.
+    const first = g.openingPairs[namePairSlot(text.charCodeAt(i), text.charCodeAt(i + 1))]
+      ? g.lengthsByFirst[text.charCodeAt(i)]
+      : undefined;
+    const lengths = boundaries && first && !boundaries.has(i) ? undefined : first;
+    for (const len of lengths ?? []) {
       if (len < 2 || i + len > text.length) continue;
+      if (boundaries && !boundaries.has(i + len)) continue;
       const name = text.slice(i, i + len);
       const entries = g.byName.get(name);
       if (!entries) continue;
-      if (boundaries && !(boundaries.has(i) && boundaries.has(i + len))) continue;
       // A short form followed by more of a name (阳江市 inside 阳江市区) still counts; inside another word it does not.
       const before = text.slice(Math.max(0, i - 3), i);
       const after = text.slice(i + len, i + len + 6);

@@ -1,3 +1,4 @@
+import nodejieba from 'nodejieba';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultLexicon } from '../extract/lexicon.js';
 import { ensureJieba, tag, tagMany } from './jieba.js';
@@ -25,5 +26,18 @@ describe('tagging a report’s sentences in one call', () => {
       expect(tokens.map((t) => t.word).join('')).toBe(sentences[i]);
       for (const t of tokens) expect(sentences[i]!.slice(t.start, t.end)).toBe(t.word);
     });
+  });
+});
+
+describe('tags', () => {
+  beforeAll(() => ensureJieba(lex), 60_000);
+
+  it('are the ones jieba’s own tagger gives: lexicon terms, stock words, numbers, Latin, unknown words', () => {
+    const text =
+      '全县落实“双减”政策和控辍保学,2023年投入5.6亿元,建成G5高速旁的AT&T C++实验室与x86机房,' +
+      '林伟民纪念小学的Grade 3学生120人,a中b、1中2、12ab、A1、ｆｕｌｌ都算,在广州市。';
+    const theirs = nodejieba.tag(text);
+    expect(tag(text, lex).map((t) => [t.word, t.tag])).toEqual(theirs.map((t) => [t.word, t.tag]));
+    expect(theirs.map((t) => t.tag)).toEqual(expect.arrayContaining(['nz', 'm', 'eng', 'x', 'ns', 'nr']));
   });
 });

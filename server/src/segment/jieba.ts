@@ -15,8 +15,13 @@ export interface Token {
 }
 
 let loadedDict: string | undefined;
+/** The user dictionary's words, all tagged {@link USER_TAG}. */
+let userWords: ReadonlySet<string> = new Set();
 // Hashing the dictionary on every call cost more than segmenting short sentences.
-const dictHashes = new WeakMap<Lexicon, { hash: string; lines: string }>();
+const dictHashes = new WeakMap<Lexicon, { hash: string; lines: string; words: ReadonlySet<string> }>();
+
+/** The tag every user-dictionary line gives its word (see userDictLines). */
+const USER_TAG = 'nz';
 
 /**
  * Loads jieba once per process with the lexicon as user dictionary. nodejieba
@@ -25,11 +30,15 @@ const dictHashes = new WeakMap<Lexicon, { hash: string; lines: string }>();
 export function ensureJieba(lex: Lexicon): void {
   let entry = dictHashes.get(lex);
   if (!entry) {
-    const lines = userDictLines(lex).join('\n') + '\n';
-    entry = { lines, hash: crypto.createHash('sha1').update(lines).digest('hex').slice(0, 12) };
+    const dictLines = userDictLines(lex);
+    const lines = dictLines.join('\n') + '\n';
+    const words = new Set(dictLines.map((l) => l.split(' ')[0]!));
+    entry = { lines, words, hash: crypto.createHash('sha1').update(lines).digest('hex').slice(0, 12) };
     dictHashes.set(lex, entry);
   }
-  const { hash, lines } = entry;
+  const { hash, lines, words } = entry;
+  if (userWords !== words) tagCache.clear();
+  userWords = words;
   if (loadedDict === hash) return;
   const file = path.join(os.tmpdir(), `policygraph-userdict-${hash}.utf8`);
   if (!fs.existsSync(file)) {
@@ -41,15 +50,59 @@ export function ensureJieba(lex: Lexicon): void {
   loadedDict = hash;
 }
 
-/** POS-tagged tokens with offsets (jieba keeps every character, so tokens tile the text). */
+/**
+ * jieba's tag for a word it cut, as cppjieba's PosTagger gives it: the user dictionary's tag, else the stock
+ * dictionary's, else by its ASCII: none `x`, digits only `m`, letters `eng` (counting stops once half the
+ * characters were ASCII, as there).
+ */
+function lookupTag(word: string): string {
+  let t = tagCache.get(word);
+  if (t === undefined) {
+    if (tagCache.size >= TAG_CACHE_SIZE) tagCache.clear();
+    tagCache.set(word, (t = dictionaryTag(word)));
+  }
+  return t;
+}
+
+// The stock dictionary's map is large enough that a lookup mostly waits on memory; the words a report
+// uses again and again are answered from this small one. Cleared when the user dictionary changes.
+const tagCache = new Map<string, string>();
+const TAG_CACHE_SIZE = 50_000;
+
+function dictionaryTag(word: string): string {
+  if (userWords.has(word)) return USER_TAG;
+  const entry = stockWordMap().get(word);
+  if (entry?.tag) return entry.tag;
+  // Most such words are one punctuation mark: half of one character is none, so no ASCII is counted.
+  if (word.length === 1) return 'x';
+  const half = Math.floor([...word].length / 2);
+  let ascii = 0;
+  let digits = 0;
+  for (const ch of word) {
+    if (ascii >= half) break;
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) {
+      ascii++;
+      if (c >= 0x30 && c <= 0x39) digits++;
+    }
+  }
+  if (ascii === 0) return 'x';
+  return digits === ascii ? 'm' : 'eng';
+}
+
+/**
+ * POS-tagged tokens with offsets (jieba keeps every character, so tokens tile the text). The words come from
+ * `cut` with HMM, the segmentation `tag` uses, and the tags from the same dictionaries looked up here: jieba's
+ * own `tag` spent more time building its {word, tag} pairs than segmenting.
+ */
 export function tag(text: string, lex: Lexicon): Token[] {
   ensureJieba(lex);
   const tokens: Token[] = [];
   let pos = 0;
-  for (const { word, tag: t } of nodejieba.tag(text)) {
+  for (const word of nodejieba.cut(text, true)) {
     const at = text.indexOf(word, pos);
     const start = at === -1 ? pos : at;
-    tokens.push({ word, tag: t, start, end: start + word.length });
+    tokens.push({ word, tag: lookupTag(word), start, end: start + word.length });
     pos = start + word.length;
   }
   return tokens;
