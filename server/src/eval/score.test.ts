@@ -88,3 +88,15 @@ describe('optional gold (entities the annotator marked doubtful)', () => {
     expect(r.misses).toHaveLength(0);
   });
 });
+
+describe('what counts as doubtful', () => {
+  it('is a doubted inclusion, not a doubted kind', async () => {
+    const { isDoubtful } = await import('./score.js');
+    const g = (note: string) => ({ kind: 'PROGRAM', canonical: 'x', surfaces: [], note });
+    expect(isDoubtful(g('designation; doubtful'))).toBe(true);
+    expect(isDoubtful(g('doubtful (kind and inclusion)'))).toBe(true);
+    expect(isDoubtful(g('in 《》 but names a project; doubtful kind'))).toBe(false);
+    expect(isDoubtful(g('POLICY/PROGRAM doubtful'))).toBe(false);
+    expect(isDoubtful(g(''))).toBe(false);
+  });
+});

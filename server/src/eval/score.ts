@@ -50,8 +50,16 @@ export interface MatchMode {
   optional?: boolean;
 }
 
-/** The annotator's mark for a borderline inclusion (server/eval/gold/README.md). */
-export const isDoubtful = (g: GoldEntity): boolean => /doubtful/u.test(g.note ?? '');
+/**
+ * The annotator's mark for a borderline inclusion (server/eval/gold/README.md). A note that doubts only the
+ * kind ("doubtful kind", "POLICY/PROGRAM doubtful") marks a definite entity: the merged POLICY+PROGRAM table
+ * is where that doubt is measured.
+ */
+export function isDoubtful(g: GoldEntity): boolean {
+  const note = g.note ?? '';
+  const kindOnly = /kind doubtful|doubtful kind|POLICY\/PROGRAM doubtful/u.test(note) && !/inclusion/u.test(note);
+  return /doubtful/u.test(note) && !kindOnly;
+}
 
 const AFFIX_PREFIX =
   /^(?:[\p{Script=Han}xX]{0,4}?[省市州县区]|国家级?|全国|省级|市级|县级|首届|第[一二三四五六七八九十\d]+届|[xX]+)+$/u;

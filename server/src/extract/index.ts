@@ -15,6 +15,7 @@ import {
   SLOGAN_NUMERALS,
   GENERIC_SCHOOL_PREFIXES,
   LOCAL_GENERIC,
+  LEVEL_CHARS,
   GLUED_FUNCTION_CHAR,
   ORDINAL_SCHOOL,
   NOT_PROGRAM_PARTS,
@@ -269,6 +270,7 @@ const NUMERIC_SHAPE = new RegExp(
 );
 
 const NUM = '[一二两三四五六七八九十百千万双]';
+const ALL_NUMERALS = new RegExp(`^${NUM}+$`, 'u');
 // “三乱”, “五无”, “三防”: one numeral and a one- or two-character head, a numeric abbreviation.
 const NUMERIC_CORE = new RegExp(`^${NUM}[\\u4e00-\\u9fff]{1,2}$`, 'u');
 // An unclosed “三防建设: the abbreviation and the word that says what is done about it.
@@ -332,7 +334,12 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
     const close = start + inner.length;
     // Quotes inside a document title are mentions too (《…“两反三转”主题教育…方案》).
     // A multi-part slogan holds its parts: “校企合作,双赢共进” is one even where the lexicon knows 校企合作.
-    const holdsParts = MULTI_PART.test(inner) && inner.length <= 12 && spans.holdsOnly(start, close);
+    // (A quoted list of known terms, “控辍保学、县管校聘”, is those terms, not one more.)
+    const holdsParts =
+      MULTI_PART.test(inner) &&
+      inner.length <= 12 &&
+      inner.split(SEPARATORS).some((p) => !lex.forms.has(p)) &&
+      spans.holdsOnly(start, close);
     if (!spans.freeOrInDocument(start, close) && !holdsParts) continue;
     const claim = (kind: EntityKind, name: string, from: number, to: number) => {
       out.push({ kind, name, surface: text.slice(from, to), start: from, end: to, cue: 'quote', anonymised: false });
@@ -358,10 +365,10 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
     // “三乱”专项整治活动, “两反三转”主题教育: a numeric abbreviation is the policy; the words after say
     // what is done about it. Only a program or duty head right after it joins the name (“三优”工程).
     const numericWork = NUMERIC_WITH_WORK.exec(inner);
-    // “十四五” is a planning period, all numerals: no abbreviation of anything.
-    const allNumerals = new RegExp(`^${NUM}+$`, 'u').test(numericWork?.[1] ?? inner);
-    // A planning period names no program either, whatever follows it (“十四五”开局之年, “十四五”规划).
-    if (new RegExp(`^${NUM}+$`, 'u').test(inner)) continue;
+    // “十四五” is a planning period, all numerals: no abbreviation of anything, and no program whatever
+    // follows it (“十四五”开局之年, “十四五”规划).
+    if (ALL_NUMERALS.test(inner)) continue;
+    const allNumerals = ALL_NUMERALS.test(numericWork?.[1] ?? inner);
     const numeric = !allNumerals && (NUMERIC_SHAPE.test(inner) || NUMERIC_CORE.test(inner) || numericWork !== null);
     if (numeric && !(gluedEnd > 0 && GLUED_HEAD.test(glued))) {
       const core = numericWork?.[1] ?? inner;
@@ -489,7 +496,13 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
     let start = k < i ? tokens[k]!.start : tok.start;
     if (glued !== undefined && k === j + 1) start = glued;
     // 为海澄小学: jieba glued the preposition to an unknown name.
-    if (k < i && tokens[k]!.tag === 'x' && tokens[k]!.word.length >= 3 && GLUED_FUNCTION_CHAR.test(tokens[k]!.word))
+    if (
+      k < i &&
+      tokens[k]!.tag === 'x' &&
+      tokens[k]!.word.length >= 3 &&
+      GLUED_FUNCTION_CHAR.test(tokens[k]!.word) &&
+      !know.isPlace(tokens[k]!.word) // 从化区 is a district, not 从 + 化区
+    )
       start++;
     let name = text.slice(start, tok.end);
     const prefix = name.slice(0, name.length - suffix.length);
@@ -610,8 +623,9 @@ function numericSlogans(text: string, tokens: Token[], spans: Spans, out: Found[
 const CONGRESS_SPIRIT =
   /(?:党的\s*)?([一二三四五六七八九十]{1,3}|[Xx×]{1,3})\s*(大|届[一二三四五六七八九]中全会)(?:会议)?精神/gu;
 // 党的十九大和全国教育大会精神: a congress listed before the meetings whose spirit is meant.
+// Only 党的N大 or a numbered plenum, and only before another meeting (十大和谐家庭等精神文明… is no congress).
 const CONGRESS_IN_LIST =
-  /(?:党的\s*)?([一二三四五六七八九十]{1,3})\s*(大|届[一二三四五六七八九]中全会)(?=[和、及与][^,。;]{1,30}?精神)/gu;
+  /(?:党的\s*([一二三四五六七八九十]{1,3})\s*(大)|([一二三四五六七八九十]{1,3})\s*(届[一二三四五六七八九]中全会))(?=[和、及与][^,。;]{0,30}?(?:大会|全会|会议)精神)/gu;
 // 把方向、管大局、作决策、保落实: four or more verb-object triples, a political formula even unquoted.
 const TRIPLE_LIST = /\p{Script=Han}{3}(?:、\p{Script=Han}{3}){3,}(?=[的等和与为]|[^\p{Script=Han}]|$)/gu;
 
@@ -632,7 +646,7 @@ function formulaMentions(text: string, spans: Spans, out: Found[], know: WordKno
     claim(`党的${anonymised ? m[1]!.toLowerCase() : m[1]!}${m[2]!}精神`, m.index, m.index + m[0].length, anonymised);
   }
   for (const m of text.matchAll(CONGRESS_IN_LIST)) {
-    claim(`党的${m[1]!}${m[2]!}精神`, m.index, m.index + m[0].length, false);
+    claim(`党的${m[1] ?? m[3]!}${m[2] ?? m[4]!}精神`, m.index, m.index + m[0].length, false);
   }
   // 新时代贵州精神 (新时代x精神 when anonymised): a place's spirit in the new era.
   for (const m of text.matchAll(/新时代([\p{Script=Han}]{2,4}?|[Xx×]{1,3})精神/gu)) {
@@ -659,13 +673,15 @@ function designationMentions(text: string, spans: Spans, out: Found[], know: Wor
     let start = m.index;
     const end = start + m[0].length;
     if (/^[省市](?![级])/u.test(m[0])) {
-      for (let len = 6; len >= 2; len--) {
-        const from = start + 1 - len;
-        if (from >= 0 && know.isPlace(text.slice(from, start + 1))) {
-          start = from;
-          break;
-        }
-      }
+      const place = placeBefore(text, start + 1, know);
+      // 城市优质学校, 全市优质学校: a level character that ends a word is no awarding level.
+      if (
+        place === undefined &&
+        start > 0 &&
+        (know.isWord(text.slice(start - 1, start + 1)) || /[全本我该各每]/u.test(text[start - 1]!))
+      )
+        continue;
+      if (place !== undefined) start = start + 1 - place;
     }
     if (!spans.free(start, end)) continue;
     const name = text.slice(start, end);
@@ -675,7 +691,10 @@ function designationMentions(text: string, spans: Spans, out: Found[], know: Wor
 }
 
 const ANONYMISED_TOKEN = /^[Xx×]{1,4}$/u;
-const LEVEL_CHAR = /^[省市州县区镇乡]$/u;
+const LEVEL_CHAR = new RegExp(`^[${LEVEL_CHARS}]$`, 'u');
+/** Who goes into schools (专家进校园, 家长进课堂): an activity, not the theme a campaign brings. */
+const VISITORS =
+  /(?:家长|专家|教师|老师|名师|学生|干部|律师|医生|志愿者|民警|警察|法官|检察官|院士|作家|工匠|劳模|校长)$/u;
 /** Where …进校园-style campaigns take a theme (书法教育进课堂, 法治进社区). */
 const INTO_PLACES = new Set(['课堂', '校园', '社区', '家庭', '乡村', '农村', '头脑', '教材']);
 const isHanOrDigits = (w: string) => /^[\p{Script=Han}\d]+$/u.test(w);
@@ -684,6 +703,7 @@ const isHanOrDigits = (w: string) => /^[\p{Script=Han}\d]+$/u.test(w);
 const NAME_FILLER =
   /^(?:第[一二三四五六七八九十\d]+届|第[一二三四五六七八九十\d]*|届|首届|\d+|周年|系列|[Xx×]{1,4}|[省市州县区镇乡])$/u;
 const VERB_TAGS = new Set(['v', 'vn']);
+const EDITION_PART = /^(?:第[一二三四五六七八九十\d]*届?|届|\d+)$/u;
 const NOUNISH = new Set(['n', 'nz', 'ns', 'nr', 'nt', 'j', 'x', 'l', 'ng', 'eng', 'i', 'b']);
 
 /**
@@ -718,11 +738,14 @@ function programMentions(
     const prev = i > 0 ? tokens[i - 1]!.word : '';
     // 田径运动/会: jieba split the event word; 书法教育进/课堂: a campaign into classrooms, like …进校园.
     const event = EVENT_SUFFIX_TOKENS.has(tok.word) || (tok.word === '会' && prev.endsWith('运动'));
-    const into = prev === '进' && INTO_PLACES.has(tok.word);
+    // 家长进课堂, 专家进校园: people going somewhere is an activity, not a campaign's name.
+    const theme = i > 1 ? tokens[i - 2]! : undefined;
+    const into = prev === '进' && INTO_PLACES.has(tok.word) && theme !== undefined && !VISITORS.test(theme.word);
     const designation =
       DESIGNATION_SUFFIX_TOKENS.has(tok.word) ||
       (tok.word.endsWith('学校') && SCHOOL_GRADE_ENDING.test(text.slice(Math.max(0, tok.end - 6), tok.end)));
     if (!PROGRAM_SUFFIX_TOKENS.has(tok.word) && !event && !designation && !into) continue;
+    if (tok.word === '进校园' && VISITORS.test(prev)) continue;
     // 工程建设, 项目建设: construction work in general, not a named program.
     if (/^(?:建设|建立|施工|招标)/u.test(text.slice(tok.end, tok.end + 2)) && /(?:工程|项目)$/u.test(tok.word))
       continue;
@@ -739,9 +762,11 @@ function programMentions(
       if (!filler && (!PROGRAM_NAME_TAGS.has(t.tag) || !isHanOrDigits(t.word))) break;
       agent = PROGRAM_NAME_STOPS.has(t.word);
       if (PROGRAM_LEAD_VERBS.has(t.word) || agent) break;
+      // 邀请…进课堂: before a campaign's 进 stands its theme, a noun phrase.
+      if (into && j < i - 1 && t.tag === 'v') break;
       j--;
       // An edition cut into 第/12/届 is one part of the name, not three.
-      if (!filler) steps++;
+      if (!EDITION_PART.test(t.word)) steps++;
       // 市级社区教育项目, 国家级…示范县: the level opens the name; what precedes holds it.
       if (PROGRAM_LEVELS.has(t.word)) break;
     }
@@ -763,8 +788,8 @@ function programMentions(
     if (construction && CONSTRUCTION_CATEGORY_PREFIXES.has(text.slice(tokens[k]!.start, tok.start))) continue;
     if (construction && out.some((m) => m.kind === 'SCHOOL' && m.start === tokens[k]!.start && m.end === tok.start))
       continue;
-    // 现代远程教育工程项目, 民族民间文化进校园活动: the project or activity of a named program is that program
-    // (a contest named after one, 中小学校园足球竞赛, is an event of its own).
+    // 现代远程教育工程项目, 营养改善计划活动: the project or activity of a program already found (by the
+    // lexicon) is that program (a contest named after one, 中小学校园足球竞赛, is an event of its own).
     if (
       (!event || tok.word === '活动') &&
       !designation &&
@@ -833,7 +858,13 @@ function programPrefixes(text: string, spans: Spans, out: Found[], know: WordKno
     const place = placeBefore(text, start, know);
     if (place !== undefined) {
       if (DESIGNATION_END.test(m.name)) start -= place;
-    } else start -= LEVEL_BEFORE.exec(text.slice(Math.max(0, start - 3), start))?.[0].length ?? 0;
+    } else {
+      const level = LEVEL_BEFORE.exec(text.slice(Math.max(0, start - 3), start))?.[0] ?? '';
+      // 城市文明校园: 市 ends a word; 市第九届运动会: a bare level before an edition is the reader's own unit.
+      const bare = level.length === 1;
+      const endsWord = bare && start >= 2 && know.isWord(text.slice(start - 2, start));
+      if (!(bare && (endsWord || /^第/u.test(text.slice(start))))) start -= level.length;
+    }
     // An edition may stand before the place (第36届江苏省青少年科技创新大赛).
     const outer = EDITION_BEFORE.exec(text.slice(Math.max(0, start - 8), start));
     if (outer && start < m.start) start -= outer[0].length;
@@ -843,6 +874,7 @@ function programPrefixes(text: string, spans: Spans, out: Found[], know: WordKno
     // A lexicon term keeps its canonical entity (the province's 文明校园 is still traced with 文明校园); the
     // prefix shows in its surface. A name found by its head has no other identity than what is written.
     if (m.cue !== 'lexicon') m.name = prefix + m.name;
+    m.anonymised = m.anonymised || isAnonymised(m.name) || isAnonymised(prefix);
     m.surface = text.slice(start, m.end);
     m.start = start;
   }
@@ -850,7 +882,7 @@ function programPrefixes(text: string, spans: Spans, out: Found[], know: WordKno
 
 const ORG_HEAD = new RegExp(`(?:${[...ORGANIZATION_HEADS].sort((a, b) => b.length - a.length).join('|')})`, 'gu');
 // Levels that stand alone before a head: 市委, 县政府, 省教育厅.
-const LEVEL_PREFIX = /[省市州县区镇乡]$/u;
+const LEVEL_PREFIX = new RegExp(`[${LEVEL_CHARS}]$`, 'u');
 
 /**
  * Organisations: a known head (教育局, 疾病防控中心, 政府…) with the place or name

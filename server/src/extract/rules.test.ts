@@ -68,6 +68,14 @@ describe('political formulas', () => {
     expect(policiesAndPrograms('深入学习贯彻党的二十大和全国教育大会精神。')).toEqual(['POLICY:党的二十大精神']);
   });
 
+  it('takes no congress from a number before 大 outside a party congress', () => {
+    expect(policiesAndPrograms('评选表彰十大和谐家庭等精神文明创建成果。')).toEqual([]);
+  });
+
+  it('takes a quoted list of known terms as those terms, not one more', () => {
+    expect(policiesAndPrograms('推进“控辍保学、县管校聘”工作。')).toEqual(['POLICY:控辍保学', 'POLICY:县管校聘']);
+  });
+
   it('keeps a quoted two-part slogan whole where the lexicon knows one part', () => {
     expect(policiesAndPrograms('坚持“产教融合,服务地方”的办学方向。')).toEqual([
       'POLICY:产教融合',
@@ -173,6 +181,18 @@ describe('program heads', () => {
     expect(policiesAndPrograms('推进非遗文化进课堂。')).toEqual(['PROGRAM:非遗文化进课堂']);
   });
 
+  it('does not take people visiting schools, or the verb before them, for a campaign', () => {
+    expect(policiesAndPrograms('邀请家长进课堂讲授职业知识,组织专家进校园开展讲座,推动优秀教师进乡村支教。')).toEqual(
+      [],
+    );
+  });
+
+  it('takes no level from a word that ends in one, and none before an edition', () => {
+    const m = extract('创建城市文明校园。').find((x) => x.kind === 'PROGRAM');
+    expect(m).toMatchObject({ name: '文明校园', surface: '文明校园' });
+    expect(policiesAndPrograms('举办市第九届中小学生运动会。')).toEqual(['PROGRAM:第九届中小学生运动会']);
+  });
+
   it('finds a program named inside a document title', () => {
     expect(of('印发了《关于实施乡村学校美术提升计划的通知》。', 'PROGRAM', 'DOCUMENT')).toEqual([
       'DOCUMENT:关于实施乡村学校美术提升计划的通知',
@@ -253,12 +273,15 @@ describe('school names', () => {
   });
 
   it('takes a place and its level character into the name, and undoes a preposition glued onto it', () => {
-    expect(schools('新建江阴市华士实验小学。')).toEqual(['SCHOOL:江阴市华士实验小学']);
-    expect(schools('以东湖实验小学为龙头组建教育集团。')).toEqual(['SCHOOL:东湖实验小学']);
+    // jieba cuts 吴江/区/松陵…, 以东/港/实验小学, and keeps 从化区 whole with a glued-looking first character.
+    expect(schools('新建吴江区松陵实验学校。')).toEqual(['SCHOOL:吴江区松陵实验学校']);
+    expect(schools('以东港实验小学为龙头组建教育集团。')).toEqual(['SCHOOL:东港实验小学']);
+    expect(schools('新建从化区第一中学。')).toEqual(['SCHOOL:从化区第一中学']);
   });
 
   it('leaves kinds of school alone: counted categories, parents’ schools, industry colleges, awarded grades', () => {
     expect(schools('新建乡镇中心幼儿园6所,建设家长学校300所,共建产业学院2个。')).toEqual([]);
+    expect(of('推动城市优质学校与农村薄弱学校结对,扩大全市优质学校覆盖面。', 'SCHOOL', 'PROGRAM')).toEqual([]);
     expect(of('城南小学获评省级体育传统项目学校。', 'SCHOOL', 'PROGRAM')).toEqual([
       'SCHOOL:城南小学',
       'PROGRAM:省级体育传统项目学校',

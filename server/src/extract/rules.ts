@@ -149,6 +149,7 @@ export const GENERIC_SCHOOL_PREFIXES = new Set([
   '贫困',
   '县域',
   '项目',
+  '城市',
   '全部',
   '统一',
   '建设',
@@ -159,6 +160,8 @@ export const GENERIC_SCHOOL_PREFIXES = new Set([
 export const SCHOOL_NAME_BREAK = /^(?:[一二三四五六七八九十]是|年|年度|\d+年)$/u;
 
 /** Category words that share a school suffix (中小学 ends in 小学). */
+/** Grades awarded to schools that end like a school's name. */
+export const SCHOOL_GRADES = ['特色学校', '传统项目学校'];
 export const NOT_SCHOOL_ENDINGS = [
   '中小学',
   '中小学校',
@@ -167,12 +170,11 @@ export const NOT_SCHOOL_ENDINGS = [
   // Kinds of institution, not one: a parents' school at every school, a college run with industry.
   '家长学校',
   '产业学院',
-  // Grades a school is awarded (designations, see SCHOOL_GRADE_ENDING).
-  '特色学校',
-  '传统项目学校',
+  // Grades a school is awarded: designations (see SCHOOL_GRADE_ENDING).
+  ...SCHOOL_GRADES,
 ];
 /** A school grade awarded by a level (省级体育传统项目学校, 书法教育特色学校): a designation, not a school. */
-export const SCHOOL_GRADE_ENDING = /(?:特色|传统项目)学校$/u;
+export const SCHOOL_GRADE_ENDING = new RegExp(`(?:${SCHOOL_GRADES.join('|')})$`, 'u');
 
 /** jieba POS tags that can be part of a proper name. */
 export const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'n', 'j', 'm', 'nt', 'ng', 'eng', 'l', 'vn', 'b', 's']);
@@ -319,10 +321,15 @@ export const PROGRAM_SUFFIX_TOKENS = new Set([
 export const DESIGNATION_SUFFIX_TOKENS = new Set(['强区', '强县', '强市', '强镇', '强省']);
 
 /** How designations end: titles a level awards (示范县, 教育强市, 文明校园, 课程基地…), unlike programs it runs. */
-export const DESIGNATION_END =
-  /(?:示范[县区市校园]|示范性?(?:高中|幼儿园|学校|中学|小学)|强[县市区镇省]|文明(?:校园|城市|单位)|特色学校|特色校|传统项目学校|优质(?:学校|幼儿园|高中)|课程基地|先进[县市区镇]|普及普惠[县区市]|均衡发展[县区市]|培育站|标准化(?:学校|幼儿园)|规范化(?:学校|幼儿园))$/u;
+export const DESIGNATION_END = new RegExp(
+  `(?:示范[县区市校园]|示范性?(?:高中|幼儿园|学校|中学|小学)|强[县市区镇省]|文明(?:校园|城市|单位)|${SCHOOL_GRADES.join('|')}|特色校|优质(?:学校|幼儿园|高中)|先进[县市区镇]|普及普惠[县区市]|均衡发展[县区市]|标准化(?:学校|幼儿园)|规范化(?:学校|幼儿园))$`,
+  'u',
+);
 
 /** Levels that open a program or designation name (市级社区教育项目): what comes before holds it. */
+/** The level characters of administrative units (县 in 县实验中学, 市 in 市委). */
+export const LEVEL_CHARS = '省市州县区镇乡';
+
 export const PROGRAM_LEVELS = new Set(['国家级', '省级', '市级', '县级', '区级', '全国']);
 
 /** Agents that run a program are not part of its name (…公司合作发展…项目). */
@@ -496,7 +503,6 @@ export const PROGRAM_LEAD_VERBS = new Set([
   '迎接',
   '创建',
   '争创',
-  '催促',
   '督促',
 ]);
 

@@ -45,10 +45,14 @@ export interface Scope {
   label?: string;
 }
 
-/** A name like 县一中 or 市委 that needs a place to identify one school or body. */
+/** A name like 县一中, 市委 or 第九届中小学生运动会 that needs a place to identify one school, body or event. */
 export function isLocalGeneric(m: Pick<ResolvableMention, 'kind' | 'name'>): boolean {
+  if (m.kind === 'PROGRAM') return LOCAL_EVENT.test(m.name);
   return (m.kind === 'SCHOOL' || m.kind === 'ORGANIZATION') && LOCAL_GENERIC.test(m.name);
 }
+
+/** An event named by its edition alone (第九届中小学生运动会): every district holds its own ninth one. */
+const LOCAL_EVENT = /^(?:第[一二三四五六七八九十百\d]+届|首届)/u;
 
 /** The division a PLACE mention stands for, if the options can tell (never for anonymised names). */
 function linkedPlace(m: ResolvableMention, options: ResolveOptions): PlaceRef[] | undefined {

@@ -86,5 +86,9 @@ describe('local names', () => {
     expect(canonicalKey(m('SCHOOL', '金湾一中'), scope)).toBe('SCHOOL:金湾一中');
     // Without a place, the report is the scope.
     expect(canonicalKey(m('ORGANIZATION', '县委'), { reportId: 'r2' })).toBe('ORGANIZATION:县委@r2');
+    // Every district holds its own ninth sports meeting; a named one is one event.
+    const event = (name: string) => ({ kind: 'PROGRAM' as const, name, surface: name, anonymised: false });
+    expect(canonicalKey(event('第九届中小学生运动会'), scope)).toBe('PROGRAM:第九届中小学生运动会@440404');
+    expect(canonicalKey(event('珠海市第九届中小学生运动会'), scope)).toBe('PROGRAM:珠海市第九届中小学生运动会');
   });
 });

@@ -130,7 +130,8 @@ export const EntityRef = builder.objectRef<EntityRow>('Entity').implement({
     name: t.exposeString('name'),
     qualifier: t.exposeString('qualifier', {
       nullable: true,
-      description: 'For local names (县一中, 市委): the place they belong to.',
+      description:
+        'For local names (县一中, 市委, 第九届…运动会): the place they belong to; for a place linked to the gazetteer: the division above it.',
     }),
     aliases: t.exposeStringList('aliases', { description: 'Every surface form seen (traditional, spun, quoted).' }),
     place: t.field({
