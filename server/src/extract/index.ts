@@ -561,8 +561,6 @@ function placeMentions(tokens: Token[], spans: Spans, out: Found[]): void {
     const w = tok.word;
     if (w.length < 2 || NOT_PLACES.has(w) || !/^[\p{Script=Han}Xx×]+$/u.test(w)) continue;
     if (w.length === 2 && PLACE_BAD_FIRST_CHAR.test(w) && !tok.tag.startsWith('ns')) continue;
-    // jieba tags some schools and counts as places (普通高中/ns, 三中/ns, 各乡镇/ns).
-    if (NOT_PLACE_SHAPE.test(w) || SCHOOL_SUFFIXES.some((x) => w.endsWith(x))) continue;
     const bySuffix =
       w.length >= 2 &&
       w.length <= 8 &&
@@ -570,6 +568,8 @@ function placeMentions(tokens: Token[], spans: Spans, out: Found[]): void {
       isNameToken(tok);
     const byPos = tok.tag === 'ns';
     if (!bySuffix && !byPos) continue;
+    // jieba tags some schools and counts as places (普通高中/ns, 三中/ns, 各乡镇/ns).
+    if (NOT_PLACE_SHAPE.test(w) || SCHOOL_SUFFIXES.some((x) => w.endsWith(x))) continue;
     if (!spans.free(tok.start, tok.end)) continue;
     out.push({
       kind: 'PLACE',
