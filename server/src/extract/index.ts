@@ -276,7 +276,8 @@ const NUMERIC_CORE = new RegExp(`^${NUM}[\\u4e00-\\u9fff]{1,2}$`, 'u');
 // An unclosed “三防建设: the abbreviation and the word that says what is done about it.
 const NUMERIC_WITH_WORK = new RegExp(`^(${NUM}[\\u4e00-\\u9fff]{1,2}?)(?:建设|工作|整改|整治|治理|教育|专项)$`, 'u');
 // What a numeric abbreviation is glued to when it names a program or duty (“三优”工程, “七长”责任制).
-const GLUED_HEAD = /^(?:工程|计划|行动|项目|工作室|责任制|制度|机制)/u;
+// (“三名”培养工程: a short verb may stand between the core and the head.)
+const GLUED_HEAD = /^(?:培养|培训|建设|提升)?(?:工程|计划|行动|项目|工作室|责任制|制度|机制)/u;
 
 /**
  * Slogans compress: a part no dictionary knows (走教), or several one-character words
@@ -458,10 +459,17 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
       }
       const institution = /(?:大学|学院)$/u.test(t.word);
       // 启动县域高中: the verb that introduces a name is not part of it.
-      if (!institution && (!isNameToken(t) || SCHOOL_NAME_BREAK.test(t.word) || PROGRAM_LEAD_VERBS.has(t.word))) break;
+      // 介休市/v: jieba's tag for a place is no reason to stop at it.
+      const place = know.isPlace(t.word) && /^\p{Script=Han}+$/u.test(t.word);
+      if (
+        !institution &&
+        !place &&
+        (!isNameToken(t) || SCHOOL_NAME_BREAK.test(t.word) || PROGRAM_LEAD_VERBS.has(t.word))
+      )
+        break;
       const common = (t.tag === 'n' || t.tag === 'vn' || t.tag === 'l') && !know.isPlace(t.word);
       if (proper && common && !institution && j > 0 && isNameToken(tokens[j - 1]!)) break;
-      if (PROPER_TAGS.has(t.tag)) proper = true;
+      if (PROPER_TAGS.has(t.tag) || place) proper = true;
       j--;
     }
     // 甘粑哨幼儿园, 乐岗小学: jieba cut an unknown name into single characters; right after
@@ -477,6 +485,14 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
         t.word.length === 1 && /\p{Script=Han}/u.test(t.word) && !GLUED_FUNCTION_CHAR.test(t.word);
       while (m >= 0 && single(tokens[m]!) && j - m < 3) m--;
       if (m < 0 || /^[、,,;;::\s]$/u.test(tokens[m]!.word)) j = m;
+      // 会泽县/茚/旺/高级中学: after a place, the characters jieba could not place are the name, and the place
+      // is part of it.
+      else if (
+        know.isPlace(tokens[m]!.word) &&
+        /[省市州县区镇乡]$/u.test(tokens[m]!.word) &&
+        tokens.slice(m + 1, j + 1).every((t) => UNPLACED_CHAR_TAGS.has(t.tag)) // not 三明市/的/学校
+      )
+        j = m - 1;
     }
     // 以东/洲/实验小学: jieba glued a preposition onto the name's first character.
     const first = tokens[j + 1];
@@ -703,6 +719,9 @@ const isHanOrDigits = (w: string) => /^[\p{Script=Han}\d]+$/u.test(w);
 const NAME_FILLER =
   /^(?:第[一二三四五六七八九十\d]+届|第[一二三四五六七八九十\d]*|届|首届|\d+|周年|系列|[Xx×]{1,4}|[省市州县区镇乡])$/u;
 const VERB_TAGS = new Set(['v', 'vn']);
+/** Tags jieba gives characters it cannot place in a word (茚/g, 旺/a, 甴/x), unlike particles (的/uj). */
+const UNPLACED_CHAR_TAGS = new Set(['x', 'g', 'ng', 'a', 'n', 'nr', 'b']);
+const DEVELOPING = /^(?:培养|培训|提升|研修|帮扶|资助|支持)$/u;
 const EDITION_PART = /^(?:第[一二三四五六七八九十\d]*届?|届|\d+)$/u;
 const NOUNISH = new Set(['n', 'nz', 'ns', 'nr', 'nt', 'j', 'x', 'l', 'ng', 'eng', 'i', 'b']);
 
@@ -762,6 +781,8 @@ function programMentions(
       if (!filler && (!PROGRAM_NAME_TAGS.has(t.tag) || !isHanOrDigits(t.word))) break;
       agent = PROGRAM_NAME_STOPS.has(t.word);
       if (PROGRAM_LEAD_VERBS.has(t.word) || agent) break;
+      // 建设现代化教育强区: building a designation is what the sentence does, not its name.
+      if (designation && /^(?:建设|打造)$/u.test(t.word)) break;
       // 邀请…进课堂: before a campaign's 进 stands its theme, a noun phrase.
       if (into && j < i - 1 && t.tag === 'v') break;
       j--;
@@ -783,7 +804,9 @@ function programMentions(
     const construction = /(?:工程|项目)$/u.test(tok.word);
     const built = CONSTRUCTION_WORDS.has(tokens[i - 1]!.word) || CONSTRUCTION_WORDS.has(tok.word.slice(0, -2));
     // 食堂项目, 综合楼工程, 校园校舍建设工程: construction work, unless a proper name or a long name says more.
-    if (construction && !proper && (tok.start - tokens[k]!.start < 6 || built)) continue;
+    // (名师培养工程: a name that says what is done to people or teaching is a program, not a building.)
+    const developing = inner.some((t) => DEVELOPING.test(t.word));
+    if (construction && !proper && !developing && (tok.start - tokens[k]!.start < 6 || built)) continue;
     // 义教项目 x 个, 兴华小学工程: a budget category, or building a school, not a program.
     if (construction && CONSTRUCTION_CATEGORY_PREFIXES.has(text.slice(tokens[k]!.start, tok.start))) continue;
     if (construction && out.some((m) => m.kind === 'SCHOOL' && m.start === tokens[k]!.start && m.end === tok.start))
@@ -830,7 +853,7 @@ function programMentions(
 // 第36届…大赛, 第三期…行动计划, 首届…: the edition is part of the name.
 const EDITION_BEFORE = /(?:第[一二三四五六七八九十百\d]+[届期]|首届)$/u;
 // The level that awards or runs a program: 省级示范幼儿园, 国家义务教育优质均衡发展区, 省农村寄宿制学校建设工程.
-const LEVEL_BEFORE = /(?:国家级|省级|市级|全国|国家|(?<![全本我该各每])[省市])$/u;
+const LEVEL_BEFORE = /(?:国家级|省级|市级|全国|国家|自治区|(?<![全本我该各每])[省市])$/u;
 
 /** The length of a province or city name (or an anonymised one, XX市) that ends at `end`, if one does. */
 function placeBefore(text: string, end: number, know: WordKnowledge): number | undefined {

@@ -65,7 +65,7 @@ describe('quoted terms', () => {
 
 describe('political formulas', () => {
   it('finds the spirit of a congress listed before other meetings', () => {
-    expect(policiesAndPrograms('深入学习贯彻党的二十大和全国教育大会精神。')).toEqual(['POLICY:党的二十大精神']);
+    expect(policiesAndPrograms('深入学习贯彻党的二十大和全国人民代表大会精神。')).toEqual(['POLICY:党的二十大精神']);
   });
 
   it('takes no congress from a number before 大 outside a party congress', () => {
@@ -140,7 +140,14 @@ describe('program heads', () => {
     ]);
   });
 
+  it('takes a program that develops people for a program, not for building work', () => {
+    expect(policiesAndPrograms('实施青年教师培养工程。')).toEqual(['PROGRAM:青年教师培养工程']);
+    expect(policiesAndPrograms('实施“双师”培训工程。')).toEqual(['PROGRAM:双师培训工程']);
+    expect(policiesAndPrograms('完成食堂项目和综合楼工程。')).toEqual([]);
+  });
+
   it('does not take the campaign verbs in front of a designation or program into its name', () => {
+    expect(policiesAndPrograms('全力建设体育强县。')).toEqual(['PROGRAM:体育强县']);
     expect(policiesAndPrograms('全力创建江苏省体育强县。')).toEqual(['PROGRAM:江苏省体育强县']);
     expect(policiesAndPrograms('各校要抓好乡村教师培训工程的落实。')).toEqual(['PROGRAM:乡村教师培训工程']);
     expect(policiesAndPrograms('督促各乡(镇)做好迎接省体育强县验收工作。')).toEqual(['PROGRAM:省体育强县']);
@@ -166,6 +173,8 @@ describe('program heads', () => {
     const program = extract('启动第三期学前教育行动计划。').find((m) => m.kind === 'PROGRAM');
     // A lexicon term keeps its canonical entity; the edition shows in the surface.
     expect(program).toMatchObject({ name: '学前教育行动计划', surface: '第三期学前教育行动计划' });
+    const grade = extract('新增自治区示范性普通高中1所。').find((m) => m.kind === 'PROGRAM');
+    expect(grade?.surface).toBe('自治区示范性普通高中');
     expect(policiesAndPrograms('湘潭县营养改善计划覆盖全部农村学校。')).toEqual(['PROGRAM:营养改善计划']);
   });
 
@@ -277,6 +286,10 @@ describe('school names', () => {
     expect(schools('新建吴江区松陵实验学校。')).toEqual(['SCHOOL:吴江区松陵实验学校']);
     expect(schools('以东港实验小学为龙头组建教育集团。')).toEqual(['SCHOOL:东港实验小学']);
     expect(schools('新建从化区第一中学。')).toEqual(['SCHOOL:从化区第一中学']);
+    // jieba tags 介休市 as a verb, and cuts an unknown name after a place into single characters.
+    expect(schools('新建介休市东关小学。')).toEqual(['SCHOOL:介休市东关小学']);
+    expect(schools('巧家县甴曱高级中学通过验收。')).toEqual(['SCHOOL:巧家县甴曱高级中学']);
+    expect(schools('县职业技术学校扩招300人。')).toEqual(['SCHOOL:县职业技术学校']);
   });
 
   it('leaves kinds of school alone: counted categories, parents’ schools, industry colleges, awarded grades', () => {
