@@ -813,12 +813,16 @@ function programMentions(
       continue;
     // 现代远程教育工程项目, 营养改善计划活动: the project or activity of a program already found (by the
     // lexicon) is that program (a contest named after one, 中小学校园足球竞赛, is an event of its own).
-    if (
-      (!event || tok.word === '活动') &&
-      !designation &&
-      out.some((m) => m.kind === 'PROGRAM' && m.end === tok.start && m.start >= tokens[k]!.start)
-    )
+    const named = out.find((m) => m.kind === 'PROGRAM' && m.end === tok.start && m.start >= tokens[k]!.start);
+    if ((!event || tok.word === '活动') && !designation && named) {
+      // The head still shows in how it was written (明厨亮灶工程 is a spelling of 明厨亮灶).
+      if (spans.free(tok.start, tok.end)) {
+        spans.take(tok.start, tok.end, 'PROGRAM');
+        named.end = tok.end;
+        named.surface = text.slice(named.start, tok.end);
+      }
       continue;
+    }
     // 精减评比表彰项目: verbs only describe what is done; a name holds a noun (体育强区: jieba's vn counts).
     if (!inner.some((t) => NOUNISH.has(t.tag) || NAME_FILLER.test(t.word)) && inner.some((t) => t.tag === 'v'))
       continue;
@@ -826,10 +830,13 @@ function programMentions(
     const ofProgram = event && i - 1 > k && PROGRAM_SUFFIX_TOKENS.has(tokens[i - 1]!.word);
     const end = ofProgram ? tokens[i - 1]!.end : tok.end;
     // 区第九届…大赛: a bare level before the edition is the reader's own district, like 全区.
-    const start =
+    let start =
       LEVEL_CHAR.test(tokens[k]!.word) && /^第/u.test(tokens[k + 1]?.word ?? '')
         ? tokens[k + 1]!.start
         : tokens[k]!.start;
+    // 县/第四初级中学新建项目: a name that starts inside a school's name starts where the school's does.
+    const school = out.find((m) => m.kind === 'SCHOOL' && m.start < start && m.end > start);
+    if (school) start = school.start;
     const name = text.slice(start, end);
     const prefix = text.slice(start, tok.start);
     if (prefix.length < (event ? 4 : 2) || name.length > 24 || GENERIC_PROGRAM_PREFIXES.has(prefix)) continue;

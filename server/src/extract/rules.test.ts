@@ -202,6 +202,20 @@ describe('program heads', () => {
     expect(policiesAndPrograms('举办市第九届中小学生运动会。')).toEqual(['PROGRAM:第九届中小学生运动会']);
   });
 
+  it('keeps the head written after a known program in its surface, and a school project starts with the school', () => {
+    const m = extract('承担国培计划项目的培训任务。').filter((x) => x.kind === 'PROGRAM');
+    expect(m).toMatchObject([{ name: '国培计划', surface: '国培计划项目' }]);
+    expect(of('启动区第二初级中学新建项目。', 'SCHOOL', 'PROGRAM')).toEqual([
+      'SCHOOL:区第二初级中学',
+      'PROGRAM:区第二初级中学新建项目',
+    ]);
+  });
+
+  it('takes adjectives inside a campaign name and choir festivals as events', () => {
+    expect(policiesAndPrograms('开展中华优秀传统文化进校园活动。')).toEqual(['PROGRAM:中华优秀传统文化进校园']);
+    expect(policiesAndPrograms('举办第三届中小学生合唱节。')).toEqual(['PROGRAM:第三届中小学生合唱节']);
+  });
+
   it('finds a program named inside a document title', () => {
     expect(of('印发了《关于实施乡村学校美术提升计划的通知》。', 'PROGRAM', 'DOCUMENT')).toEqual([
       'DOCUMENT:关于实施乡村学校美术提升计划的通知',

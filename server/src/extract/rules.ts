@@ -445,6 +445,8 @@ export const PROGRAM_NAME_TAGS = new Set([
   'v',
   's',
   'z',
+  // a: adjectives inside names (中华优秀传统文化进校园).
+  'a',
 ]);
 /** Verbs that introduce a program rather than name it (实施…工程, 启动…计划). */
 export const PROGRAM_LEAD_VERBS = new Set([
@@ -590,6 +592,10 @@ export const EVENT_SUFFIX_TOKENS = new Set([
   '体育节',
   '读书节',
   '文化节',
+  '合唱节',
+  '戏剧节',
+  '艺术周',
+  '科技周',
 ]);
 /** Ordinal schools named by level and number (市三中, 县一小): local names, kept. */
 export const ORDINAL_SCHOOL = /^[省市州县区][一二三四五六七八九十]+[中小]$/u;
