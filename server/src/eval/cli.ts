@@ -96,15 +96,14 @@ function printTable(title: string, scores: KindScore[], withTargets: boolean): v
   }
 }
 
-const verboseAsked = () => process.argv.includes('--verbose');
-
 function main() {
   const root = repoRoot();
   // --heldout: reports written for the evaluation by someone who had not read the extractor or the lexicon.
   // --test: a second such set, kept for measuring only (never looked at while changing rules or lexicon).
   const test = process.argv.includes('--test');
   const heldout = test || process.argv.includes('--heldout');
-  if (test && verboseAsked()) {
+  const verbose = process.argv.includes('--verbose');
+  if (test && verbose) {
     console.error(
       '--test is only measured: its misses are not listed (use --heldout --verbose for the development set).',
     );
@@ -118,7 +117,6 @@ function main() {
       }
     : { texts: path.join(root, 'seeds'), gold: path.join(root, 'server', 'eval', 'gold') };
   const gold = loadGold(set.gold);
-  const verbose = process.argv.includes('--verbose');
   // Honesty checks: the lexicon without the terms read off the seeds, or no lexicon at all (rules only).
   const noLexicon = process.argv.includes('--no-lexicon');
   const noSeedTerms = process.argv.includes('--no-seed-terms');

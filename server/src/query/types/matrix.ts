@@ -1,7 +1,7 @@
 import { EntityProps, Label } from '@policygraph/graph-schema';
 import { builder } from '../builder.js';
 import { type PlaceRow } from '../context.js';
-import { placeCounts } from '../place-counts.js';
+import { placeCounts, type PlaceCount } from '../place-counts.js';
 import { findEntityKeys } from '../entity-lookup.js';
 import { badInput } from '../errors.js';
 import { assertPlaceExists, PlaceRef } from './place.js';
@@ -13,14 +13,8 @@ interface MatrixEntity {
   kind: string;
 }
 
-interface MatrixCell {
-  entityId: string;
-  placeCode: string;
-  reports: number;
-  mentions: number;
-  firstYear: number | null;
-  lastYear: number | null;
-}
+/** A PlaceCount whose place is a column of the matrix, named by its code. */
+type MatrixCell = Omit<PlaceCount, 'place'> & { placeCode: string };
 
 interface Matrix {
   entities: MatrixEntity[];
