@@ -2,12 +2,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CoOccursProps, Label, Rel, ReportProps } from '@policygraph/graph-schema';
+import { Label, Rel, ReportProps } from '@policygraph/graph-schema';
 import { ingestPaths } from '@policygraph/server';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { count, repoRoot, resetGraph, testDriver, writeSyntheticCorpus } from '../helpers.js';
+import { count, graphFingerprint, repoRoot, resetGraph, testDriver, writeSyntheticCorpus } from '../helpers.js';
 
 let driver: Driver;
 let dir: string;
@@ -22,26 +22,12 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Everything a re-run must reproduce: reports, sentences, mentions, entities, places, co-occurrence. */
-async function fingerprint() {
-  const { records } = await driver.executeQuery(`
-    CALL () { MATCH (r:${Label.Report}) RETURN collect(r.${ReportProps.id} + ':' + r.${ReportProps.sentenceCount}) AS reports }
-    CALL () { MATCH (s:${Label.Sentence}) RETURN count(s) AS sentences }
-    CALL () { MATCH ()-[m:${Rel.MENTIONS}]->() RETURN count(m) AS mentions }
-    CALL () { MATCH (e:${Label.Entity}) RETURN count(e) AS entities, sum(size(e.aliases)) AS aliases }
-    CALL () { MATCH (p:${Label.Place}) RETURN count(p) AS places }
-    CALL () { MATCH ()-[c:${Rel.CO_OCCURS}]->() RETURN count(c) AS edges, sum(c.${CoOccursProps.sentences}) AS cs, sum(c.${CoOccursProps.paragraphs}) AS cp, sum(c.${CoOccursProps.reports}) AS cr }
-    RETURN reports, sentences, mentions, entities, aliases, places, edges, cs, cp, cr`);
-  const r = records[0]!.toObject() as Record<string, unknown>;
-  return { ...r, reports: [...(r.reports as string[])].sort() };
-}
-
 describe('crash safety', () => {
   it('kill -9 during ingest, then ingest again: the graph equals a clean run', async () => {
     await resetGraph(driver);
     await ingestPaths(driver, [dir]);
-    const clean = await fingerprint();
-    expect((clean.reports as string[]).length).toBe(80);
+    const clean = await graphFingerprint(driver);
+    expect(clean.reports.length).toBe(80);
 
     await resetGraph(driver);
     const child = spawn(
@@ -72,6 +58,6 @@ describe('crash safety', () => {
 
     const again = await ingestPaths(driver, [dir]);
     expect(again.failures).toEqual([]);
-    expect(await fingerprint()).toEqual(clean);
+    expect(await graphFingerprint(driver)).toEqual(clean);
   });
 });

@@ -1,24 +1,9 @@
 import { startHttpServer } from '@policygraph/server';
 import { getIntrospectionQuery } from 'graphql';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshGraphWithSeeds, postGraphQL, testDriver } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { seededGraphQL } from '../helpers.js';
 
-let driver: Driver;
-let http: Awaited<ReturnType<typeof startHttpServer>>;
-
-const gql = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) =>
-  postGraphQL<T>(http.url, query, variables);
-
-beforeAll(async () => {
-  driver = testDriver();
-  await freshGraphWithSeeds(driver);
-  http = await startHttpServer({ driver, port: 0 });
-});
-afterAll(async () => {
-  await http.close();
-  await driver.close();
-});
+const { ctx, gql } = seededGraphQL();
 
 const JINWAN_REPORT = '004_d7713d232ce62d68/1'; // 金湾区, written in traditional script
 
@@ -88,7 +73,7 @@ describe('batching: nested lists cost a fixed number of statements', () => {
   it('reads the mentions of a page of sentences, and the reports of a page of mentions, in one batch each', async () => {
     let statements = 0;
     // The real driver, counting the statements sent through it.
-    const counting = new Proxy(driver, {
+    const counting = new Proxy(ctx.driver, {
       get(target, prop) {
         const value = Reflect.get(target, prop, target) as unknown;
         if (prop === 'executeQuery')
@@ -239,7 +224,7 @@ describe('cooccurrence', () => {
     const weights = rows.map((x: any) => x.sentences);
     expect(weights).toEqual([...weights].sort((a: number, b: number) => b - a));
     for (const row of rows.slice(0, 3)) {
-      const { records } = await driver.executeQuery(
+      const { records } = await ctx.driver.executeQuery(
         `MATCH (:Entity {key: $a})<-[:MENTIONS]-(s:Sentence)-[:MENTIONS]->(:Entity {key: $b}) RETURN count(DISTINCT s) AS n`,
         { a: 'POLICY:控辍保学', b: row.entity.id },
       );
@@ -378,7 +363,7 @@ describe('limits: each refused with an error naming the limit', () => {
   });
 
   it('answers a query that runs past the time limit with a timeout error, under configured limits', async () => {
-    const strict = await startHttpServer({ driver, port: 0, limits: { timeoutMs: 5, maxDepth: 3 } });
+    const strict = await startHttpServer({ driver: ctx.driver, port: 0, limits: { timeoutMs: 5, maxDepth: 3 } });
     try {
       const post = (query: string) =>
         fetch(`${strict.url}/graphql`, {

@@ -1,23 +1,7 @@
-import { startHttpServer } from '@policygraph/server';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshGraphWithSeeds, postGraphQL, testDriver } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { seededGraphQL } from '../helpers.js';
 
-let driver: Driver;
-let http: Awaited<ReturnType<typeof startHttpServer>>;
-
-const gql = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) =>
-  postGraphQL<T>(http.url, query, variables);
-
-beforeAll(async () => {
-  driver = testDriver();
-  await freshGraphWithSeeds(driver);
-  http = await startHttpServer({ driver, port: 0 });
-});
-afterAll(async () => {
-  await http.close();
-  await driver.close();
-});
+const { gql } = seededGraphQL();
 
 describe('GraphQL over HTTP against the seeded graph', () => {
   it('lists reports with a total and pages through them with cursors', async () => {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CoOccursProps, Label, Rel, ReportProps, SentenceProps } from '@policygraph/graph-schema';
+import { Label, ReportProps, SentenceProps } from '@policygraph/graph-schema';
 import { analyzeSource, ingestPaths, readSourceFile, writeSources } from '@policygraph/server';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, resetGraph, testDriver, writeSyntheticCorpus } from '../helpers.js';
+import { count, graphFingerprint, resetGraph, testDriver, writeSyntheticCorpus } from '../helpers.js';
 
 let driver: Driver;
 let dir: string;
@@ -20,33 +20,21 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Everything that must not depend on how files were grouped into transactions. */
-async function fingerprint() {
-  const { records } = await driver.executeQuery(`
-    CALL () { MATCH (r:${Label.Report}) RETURN collect(r.${ReportProps.id} + ':' + r.${ReportProps.sentenceCount}) AS reports }
-    CALL () { MATCH ()-[m:${Rel.MENTIONS}]->() RETURN count(m) AS mentions }
-    CALL () { MATCH (e:${Label.Entity}) RETURN collect(e.key + '=' + reduce(t = '', a IN e.aliases | t + '|' + a)) AS entities }
-    CALL () { MATCH (a)-[c:${Rel.CO_OCCURS}]->(b) RETURN collect(a.key + '>' + b.key + ':' + c.${CoOccursProps.sentences} + '/' + c.${CoOccursProps.paragraphs} + '/' + c.${CoOccursProps.reports}) AS edges }
-    RETURN reports, mentions, entities, edges`);
-  const r = records[0]!.toObject() as { reports: string[]; mentions: number; entities: string[]; edges: string[] };
-  return { ...r, reports: r.reports.sort(), entities: r.entities.sort(), edges: r.edges.sort() };
-}
-
 describe('several files per write transaction', () => {
   it('gives the same graph as one transaction per file, also when files are replaced', async () => {
     await resetGraph(driver);
     const one = await ingestPaths(driver, [dir], { maxGroupFiles: 1 });
     expect(one.created).toBe(40);
-    const single = await fingerprint();
+    const single = await graphFingerprint(driver);
     // Forced re-ingest in big groups: every report replaced, the counts subtracted and added again.
     const again = await ingestPaths(driver, [dir], { force: true, maxGroupFiles: 64 });
     expect(again.replaced).toBe(40);
-    expect(await fingerprint()).toEqual(single);
+    expect(await graphFingerprint(driver)).toEqual(single);
 
     await resetGraph(driver);
     const grouped = await ingestPaths(driver, [dir], { maxGroupFiles: 64, workers: 1 });
     expect(grouped.created).toBe(40);
-    expect(await fingerprint()).toEqual(single);
+    expect(await graphFingerprint(driver)).toEqual(single);
   });
 
   it('a file whose write fails fails alone; the rest of its group lands', async () => {

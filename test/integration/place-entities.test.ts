@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CoOccursProps, EntityProps, Label, PlaceProps, Rel, ReportProps } from '@policygraph/graph-schema';
+import { EntityProps, Label, PlaceProps, Rel, ReportProps } from '@policygraph/graph-schema';
 import { ingestPaths, removeReport, startHttpServer } from '@policygraph/server';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, postGraphQL, resetGraph, testDriver } from '../helpers.js';
+import { count, graphFingerprint, postGraphQL, resetGraph, testDriver } from '../helpers.js';
 
 // Composed reports: two districts in different provinces that both have a 朝阳区 (Beijing, Changchun) and two
 // cities that both have a 鼓楼区 (Fuzhou, Nanjing), each named by a neighbour's report; the Beijing report
@@ -68,27 +68,6 @@ async function placeEntities(): Promise<Record<string, PlaceEntity>> {
       },
     ]),
   );
-}
-
-/** What a researcher sees of the entities: keys, names, aliases, mentions, REFERS_TO and CO_OCCURS weights. */
-async function snapshot() {
-  const rows = async (cypher: string) =>
-    (await driver.executeQuery(cypher)).records.map((r) => JSON.stringify(r.toObject())).sort();
-  return {
-    entities: await rows(
-      `MATCH (e:${Label.Entity}) RETURN e.${EntityProps.key} AS key, e.${EntityProps.name} AS name,
-         e.${EntityProps.qualifier} AS qualifier, e.${EntityProps.aliases} AS aliases,
-         COUNT { (e)<-[:${Rel.MENTIONS}]-() } AS mentions`,
-    ),
-    refersTo: await rows(
-      `MATCH (e:${Label.Entity})-[:${Rel.REFERS_TO}]->(p:${Label.Place}) RETURN e.${EntityProps.key} AS key, p.${PlaceProps.code} AS code`,
-    ),
-    coOccurs: await rows(
-      `MATCH (a:${Label.Entity})-[c:${Rel.CO_OCCURS}]->(b:${Label.Entity})
-       RETURN a.${EntityProps.key} AS a, b.${EntityProps.key} AS b, c.${CoOccursProps.sentences} AS s,
-              c.${CoOccursProps.paragraphs} AS p, c.${CoOccursProps.reports} AS r`,
-    ),
-  };
 }
 
 const orphans = () => count(driver, `MATCH (e:${Label.Entity}) WHERE NOT (e)<-[:${Rel.MENTIONS}]-() RETURN count(e)`);
@@ -214,7 +193,7 @@ describe('place mentions are the places they name', () => {
   });
 
   it('re-analyses a store written before place keys and leaves no name-keyed place behind', async () => {
-    const clean = await snapshot();
+    const clean = await graphFingerprint(driver);
     // What the previous build stored: place entities keyed by their spelling, no REFERS_TO, an older analysis.
     await driver.executeQuery(
       `MATCH (s:${Label.Sentence})-[m:${Rel.MENTIONS}]->(e:${Label.Entity})-[:${Rel.REFERS_TO}]->(:${Label.Place})
@@ -233,7 +212,7 @@ describe('place mentions are the places they name', () => {
 
     const again = await ingestPaths(driver, [dir]);
     expect(again.replaced).toBe(4);
-    expect(await snapshot()).toEqual(clean);
+    expect(await graphFingerprint(driver)).toEqual(clean);
     expect(await orphans()).toBe(0);
   });
 
