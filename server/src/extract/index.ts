@@ -419,9 +419,7 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
 }
 
 // The last characters of the school suffixes: most tokens end in none of them and need no suffix search.
-const SCHOOL_SUFFIX_LAST = SCHOOL_SUFFIXES.every((s) => s.length > 0)
-  ? new Set(SCHOOL_SUFFIXES.map((s) => s[s.length - 1]!))
-  : null;
+const SCHOOL_SUFFIX_LAST = new Set(SCHOOL_SUFFIXES.map((s) => s[s.length - 1]!));
 
 const isNameToken = (t: Token) =>
   NAME_TAGS.has(t.tag) && /^[\p{Script=Han}0-9A-Za-z·]+$/u.test(t.word) && !/^[0-9]+$/u.test(t.word);
@@ -434,7 +432,7 @@ const isNameToken = (t: Token) =>
 function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[], know: WordKnowledge): void {
   for (let i = tokens.length - 1; i >= 0; i--) {
     const tok = tokens[i]!;
-    if (SCHOOL_SUFFIX_LAST && !SCHOOL_SUFFIX_LAST.has(tok.word[tok.word.length - 1]!)) continue;
+    if (!SCHOOL_SUFFIX_LAST.has(tok.word[tok.word.length - 1]!)) continue;
     const suffix = SCHOOL_SUFFIXES.find((s) => tok.word.endsWith(s));
     if (!suffix) continue;
     let j = i - 1;
@@ -489,7 +487,7 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
       // is part of it.
       else if (
         know.isPlace(tokens[m]!.word) &&
-        /[省市州县区镇乡]$/u.test(tokens[m]!.word) &&
+        LEVEL_PREFIX.test(tokens[m]!.word) &&
         tokens.slice(m + 1, j + 1).every((t) => UNPLACED_CHAR_TAGS.has(t.tag)) // not 三明市/的/学校
       )
         j = m - 1;
@@ -694,7 +692,7 @@ function designationMentions(text: string, spans: Spans, out: Found[], know: Wor
       if (
         place === undefined &&
         start > 0 &&
-        (know.isWord(text.slice(start - 1, start + 1)) || /[全本我该各每]/u.test(text[start - 1]!))
+        (know.isWord(text.slice(start - 1, start + 1)) || SELF_REFERENCE.test(text[start - 1]!))
       )
         continue;
       if (place !== undefined) start = start + 1 - place;
@@ -716,8 +714,10 @@ const INTO_PLACES = new Set(['课堂', '校园', '社区', '家庭', '乡村', '
 const isHanOrDigits = (w: string) => /^[\p{Script=Han}\d]+$/u.test(w);
 // Tokens a name may hold whatever jieba tagged them: ordinals and anniversaries (第五届, 89 周年),
 // a series (读书教育系列活动), anonymised parts (xx中学扩建项目), a level (XX 县 第三届…).
-const NAME_FILLER =
-  /^(?:第[一二三四五六七八九十\d]+届|第[一二三四五六七八九十\d]*|届|首届|\d+|周年|系列|[Xx×]{1,4}|[省市州县区镇乡])$/u;
+const NAME_FILLER = new RegExp(
+  `^(?:第[一二三四五六七八九十\\d]+届|第[一二三四五六七八九十\\d]*|届|首届|\\d+|周年|系列|[Xx×]{1,4}|[${LEVEL_CHARS}])$`,
+  'u',
+);
 const VERB_TAGS = new Set(['v', 'vn']);
 /** Tags jieba gives characters it cannot place in a word (茚/g, 旺/a, 甴/x), unlike particles (的/uj). */
 const UNPLACED_CHAR_TAGS = new Set(['x', 'g', 'ng', 'a', 'n', 'nr', 'b']);
@@ -860,7 +860,9 @@ function programMentions(
 // 第36届…大赛, 第三期…行动计划, 首届…: the edition is part of the name.
 const EDITION_BEFORE = /(?:第[一二三四五六七八九十百\d]+[届期]|首届)$/u;
 // The level that awards or runs a program: 省级示范幼儿园, 国家义务教育优质均衡发展区, 省农村寄宿制学校建设工程.
-const LEVEL_BEFORE = /(?:国家级|省级|市级|全国|国家|自治区|(?<![全本我该各每])[省市])$/u;
+// 全市, 本省, 我市…: the reader's own unit, not a level that awards.
+const SELF_REFERENCE = /[全本我该各每]/u;
+const LEVEL_BEFORE = new RegExp(`(?:国家级|省级|市级|全国|国家|自治区|(?<!${SELF_REFERENCE.source})[省市])$`, 'u');
 
 /** The length of a province or city name (or an anonymised one, XX市) that ends at `end`, if one does. */
 function placeBefore(text: string, end: number, know: WordKnowledge): number | undefined {
