@@ -278,6 +278,11 @@ const NUMERIC_WITH_WORK = new RegExp(`^(${NUM}[\\u4e00-\\u9fff]{1,2}?)(?:建设|
 // What a numeric abbreviation is glued to when it names a program or duty (“三优”工程, “七长”责任制).
 // (“三名”培养工程: a short verb may stand between the core and the head.)
 const GLUED_HEAD = /^(?:培养|培训|建设|提升)?(?:工程|计划|行动|项目|工作室|责任制|制度|机制)/u;
+const DIGIT_FORMULA = /^(?:\d{1,2}|[Xx])(?:\+(?:\d{1,2}|[XxN])){1,3}$/u;
+// What follows a formula: a policy word (模式, 选考模式), or a plan that the formula numbers (group 1).
+const FORMULA_AFTER = /^[\p{Script=Han}]{0,4}?(?:(方案|规划|意见|文件)|模式|制度|机制|证书|课程|服务|管理)/u;
+// A known term, a goal word, and the duty that organises it: 控辍保学(目标)责任制, 安全工作机制.
+const DUTY_OF_TERM = /^([\p{Script=Han}]{2,8}?)(?:目标|工作)?(?:责任制|制度|机制)/u;
 
 /**
  * Slogans compress: a part no dictionary knows (走教), or several one-character words
@@ -352,8 +357,17 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
       continue;
     }
     const multiPart = MULTI_PART.test(inner) && inner.length <= 40;
-    if (!multiPart && (!HAN_ONLY.test(inner) || inner.length > 12)) continue;
     const rest = text.slice(close + 1);
+    // “5+2”模式, “3+1+2”选考模式, “1+X”: a formula of numbers is a policy's name where a policy word or verb
+    // stands by it (a plan's number, “1+17”工作方案, names a document, not a policy).
+    if (DIGIT_FORMULA.test(inner)) {
+      const by = FORMULA_AFTER.exec(rest);
+      const plan = by?.[1] !== undefined;
+      if (!plan && (by || SLOGAN_BEFORE.test(text.slice(Math.max(0, open - 4), open))))
+        claim('POLICY', inner.replace(/x/gu, 'X'), start, close);
+      continue;
+    }
+    if (!multiPart && (!HAN_ONLY.test(inner) || inner.length > 12)) continue;
     const after = rest.slice(0, 16);
     const before = text.slice(Math.max(0, open - 4), open);
     // “七长”责任制: a short quoted core and the Han words glued after it form the name.
@@ -371,6 +385,23 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
     if (ALL_NUMERALS.test(inner)) continue;
     const allNumerals = ALL_NUMERALS.test(numericWork?.[1] ?? inner);
     const numeric = !allNumerals && (NUMERIC_SHAPE.test(inner) || NUMERIC_CORE.test(inner) || numericWork !== null);
+    // “双线四级”控辍保学责任制: the abbreviation says how a known duty is organised; the duty is the name, and
+    // the known term stays a mention of its own inside it.
+    const duty = numeric && !numericWork ? DUTY_OF_TERM.exec(glued) : null;
+    if (duty && lex.forms.has(duty[1]!) && spans.holdsOnly(open, close + 1 + duty[0].length)) {
+      const end = close + 1 + duty[0].length;
+      out.push({
+        kind: 'POLICY',
+        name: inner + duty[0],
+        surface: text.slice(open, end),
+        start: open,
+        end,
+        cue: 'quote',
+        anonymised: false,
+      });
+      spans.take(open, end, 'POLICY');
+      continue;
+    }
     if (numeric && !(gluedEnd > 0 && GLUED_HEAD.test(glued))) {
       const core = numericWork?.[1] ?? inner;
       const placed =

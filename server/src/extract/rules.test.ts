@@ -34,6 +34,22 @@ describe('quoted terms', () => {
     expect(policiesAndPrograms('启动“五好”工程,打造优质学校。')).toEqual(['PROGRAM:五好工程']);
   });
 
+  it('names a duty organised by a quoted abbreviation after the abbreviation and the known term it organises', () => {
+    expect(policiesAndPrograms('全面落实“一县一策”营养改善计划工作机制,覆盖全部学校。')).toEqual([
+      'POLICY:一县一策营养改善计划工作机制',
+      'PROGRAM:营养改善计划',
+    ]);
+    // Without a known term in between it stays the abbreviation alone.
+    expect(policiesAndPrograms('全面落实“一县一策”帮扶机制。')).toEqual(['POLICY:一县一策']);
+  });
+
+  it('takes a quoted formula of numbers as a policy beside a policy word, not as the number of a plan', () => {
+    expect(policiesAndPrograms('各校推行课后服务“6+1”模式。')).toEqual(['POLICY:课后服务', 'POLICY:6+1']);
+    expect(policiesAndPrograms('落实“4+2”教研要求。')).toEqual(['POLICY:4+2']);
+    expect(policiesAndPrograms('印发“1+9”配套方案。')).toEqual([]);
+    expect(policiesAndPrograms('全年投入“2+3”万元。')).toEqual([]);
+  });
+
   it('leaves a quoted number that counts a group of people, or a planning period, alone', () => {
     expect(policiesAndPrograms('“两残”儿童入学率达到95%。')).toEqual([]);
     expect(policiesAndPrograms('完成“十四五”教育发展规划编制。')).toEqual([]);
