@@ -773,6 +773,14 @@ function bracketTokens(tokens: Token[]): Set<number> {
   return marked;
 }
 
+/** The head still shows in how a known program was written (明厨亮灶工程 is a spelling of 明厨亮灶). */
+function writtenWithHead(named: Found, head: Token, text: string, spans: Spans): void {
+  if (!spans.free(named.end, head.end)) return;
+  spans.take(named.end, head.end, 'PROGRAM');
+  named.end = head.end;
+  named.surface = text.slice(named.start, head.end);
+}
+
 /** Programs: a suffix token (工程, 计划, 行动…) and the name tokens before it. */
 function programMentions(
   text: string,
@@ -799,6 +807,14 @@ function programMentions(
     // 工程建设, 项目建设: construction work in general, not a named program.
     if (/^(?:建设|建立|施工|招标)/u.test(text.slice(tok.end, tok.end + 2)) && /(?:工程|项目)$/u.test(tok.word))
       continue;
+    // “明厨亮灶”工程: a head written after a quoted known program is part of how that program was written.
+    const quotedNamed = out.find(
+      (m) => m.kind === 'PROGRAM' && m.end + 1 === tok.start && QUOTE_CHARS.has(text[m.end]!),
+    );
+    if (quotedNamed && !event && !designation) {
+      writtenWithHead(quotedNamed, tok, text, spans);
+      continue;
+    }
     let j = i - 1;
     let steps = 0;
     let agent = false;
@@ -846,12 +862,7 @@ function programMentions(
     // lexicon) is that program (a contest named after one, 中小学校园足球竞赛, is an event of its own).
     const named = out.find((m) => m.kind === 'PROGRAM' && m.end === tok.start && m.start >= tokens[k]!.start);
     if ((!event || tok.word === '活动') && !designation && named) {
-      // The head still shows in how it was written (明厨亮灶工程 is a spelling of 明厨亮灶).
-      if (spans.free(tok.start, tok.end)) {
-        spans.take(tok.start, tok.end, 'PROGRAM');
-        named.end = tok.end;
-        named.surface = text.slice(named.start, tok.end);
-      }
+      writtenWithHead(named, tok, text, spans);
       continue;
     }
     // 精减评比表彰项目: verbs only describe what is done; a name holds a noun (体育强区: jieba's vn counts).

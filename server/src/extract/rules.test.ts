@@ -221,6 +221,12 @@ describe('program heads', () => {
   it('keeps the head written after a known program in its surface, and a school project starts with the school', () => {
     const m = extract('承担国培计划项目的培训任务。').filter((x) => x.kind === 'PROGRAM');
     expect(m).toMatchObject([{ name: '国培计划', surface: '国培计划项目' }]);
+    // Also when the known program is quoted and the head follows the closing quote.
+    const q = extract('各校实施“青蓝工程”项目和“营养改善计划”工程。').filter((x) => x.kind === 'PROGRAM');
+    expect(q).toMatchObject([
+      { name: '青蓝工程', surface: '青蓝工程”项目' },
+      { name: '营养改善计划', surface: '营养改善计划”工程' },
+    ]);
     expect(of('启动区第二初级中学新建项目。', 'SCHOOL', 'PROGRAM')).toEqual([
       'SCHOOL:区第二初级中学',
       'PROGRAM:区第二初级中学新建项目',
