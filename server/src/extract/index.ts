@@ -794,8 +794,11 @@ function programMentions(
   for (let i = tokens.length - 1; i >= 0; i--) {
     const tok = tokens[i]!;
     const prev = i > 0 ? tokens[i - 1]!.word : '';
-    // 田径运动/会: jieba split the event word; 书法教育进/课堂: a campaign into classrooms, like …进校园.
-    const event = EVENT_SUFFIX_TOKENS.has(tok.word) || (tok.word === '会' && prev.endsWith('运动'));
+    // 田径运动/会, 宣传/月: jieba split the event word; 书法教育进/课堂: a campaign into classrooms, like …进校园.
+    const event =
+      EVENT_SUFFIX_TOKENS.has(tok.word) ||
+      (tok.word === '会' && prev.endsWith('运动')) ||
+      (/^[周月]$/u.test(tok.word) && /(?:宣传|活动)$/u.test(prev));
     // 家长进课堂, 专家进校园: people going somewhere is an activity, not a campaign's name.
     const theme = i > 1 ? tokens[i - 2]! : undefined;
     const into = prev === '进' && INTO_PLACES.has(tok.word) && theme !== undefined && !VISITORS.test(theme.word);
@@ -888,7 +891,13 @@ function programMentions(
       event &&
       !ofProgram &&
       !inner.some(
-        (t) => PROPER_TAGS.has(t.tag) || /届|周年/u.test(t.word) || ANONYMISED_TOKEN.test(t.word) || !isWord(t.word),
+        (t) =>
+          PROPER_TAGS.has(t.tag) ||
+          /届|周年/u.test(t.word) ||
+          ANONYMISED_TOKEN.test(t.word) ||
+          !isWord(t.word) ||
+          // 全国推广普通话宣传周: a nationwide event is a named one.
+          t.word === '全国',
       )
     ) {
       continue;

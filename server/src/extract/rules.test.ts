@@ -238,6 +238,16 @@ describe('program heads', () => {
     expect(policiesAndPrograms('举办第三届中小学生合唱节。')).toEqual(['PROGRAM:第三届中小学生合唱节']);
   });
 
+  it('takes nationwide awareness weeks and months as events, and leaves an unnamed month of activities alone', () => {
+    expect(policiesAndPrograms('第26届全国推广普通话宣传周期间,各校举行诵读比赛。')).toEqual([
+      'PROGRAM:第26届全国推广普通话宣传周',
+    ]);
+    expect(policiesAndPrograms('配合第十三届全国学前教育宣传月,发放资料。')).toEqual([
+      'PROGRAM:第十三届全国学前教育宣传月',
+    ]);
+    expect(policiesAndPrograms('开展安全教育宣传月活动,发放资料。')).toEqual([]);
+  });
+
   it('finds a program named inside a document title', () => {
     expect(of('印发了《关于实施乡村学校美术提升计划的通知》。', 'PROGRAM', 'DOCUMENT')).toEqual([
       'DOCUMENT:关于实施乡村学校美术提升计划的通知',

@@ -596,6 +596,10 @@ export const EVENT_SUFFIX_TOKENS = new Set([
   '戏剧节',
   '艺术周',
   '科技周',
+  // National awareness weeks and months (全国推广普通话宣传周, 学前教育宣传月).
+  '宣传周',
+  '宣传月',
+  '活动月',
 ]);
 /** Ordinal schools named by level and number (市三中, 县一小): local names, kept. */
 export const ORDINAL_SCHOOL = /^[省市州县区][一二三四五六七八九十]+[中小]$/u;
