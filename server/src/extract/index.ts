@@ -150,6 +150,7 @@ const SEPARATOR_CHARS = new Set(['、', '·', '•', ',']);
 const QUOTE_CHARS = new Set(['“', '”', '"']);
 const ANY_SEPARATOR = new RegExp(`[${[...SEPARATOR_CHARS].join('')}]`, 'gu');
 const ANY_QUOTE = new RegExp(`[${[...QUOTE_CHARS].join('')}]`, 'u');
+const ANY_QUOTES = new RegExp(ANY_QUOTE.source, 'gu');
 
 function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], isWord: (w: string) => boolean): void {
   // The text without quote marks, and where each of its characters sits in the sentence (most sentences have
@@ -190,8 +191,14 @@ function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[],
       ((u > 0 && isWord(unified.slice(u - 1, u + 1))) || isWord(unified.slice(tail - 1, tail + 1)))
     )
       continue;
-    if (!spans.freeOrNested(start, end) || !own.free(start, end)) continue;
+    if (!spans.freeOrNested(start, end) || !own.freeOrNested(start, end)) continue;
     const entry = lex.forms.get(lex.formsByLength[i]!)!;
+    // A term inside another is a mention of its own (脱贫攻坚 in 巩固拓展脱贫攻坚成果…), unless it is the same
+    // term written longer (新高考 in 新高考改革), the outer one is a kind of it (高品质示范高中, 省级示范幼儿园),
+    // or a designation or project built on it (教育现代化先进市, “两类学校”建设).
+    const inside = (f: Found) =>
+      f.name === entry.name || end === f.end || ACHIEVED_SUFFIX.test(text.slice(end, f.end).replace(ANY_QUOTES, ''));
+    if (found.some((f) => f.start <= start && end <= f.end && inside(f))) continue;
     found.push({
       kind: entry.kind,
       name: entry.name,
@@ -206,6 +213,9 @@ function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[],
   out.push(...found);
   for (const m of found) if (spans.free(m.start, m.end)) spans.take(m.start, m.end, m.kind);
 }
+
+// What makes a term a designation or project built on another (教育现代化先进市, “两类学校”建设).
+const ACHIEVED_SUFFIX = /^(?:[县市区]|先进[县市区]|示范[县市区校]|建设|创建|发展[县市区])$/u;
 
 function documentMentions(text: string, spans: Spans, out: Found[]): void {
   for (const m of text.matchAll(/《([^《》\n]{2,80})》/gu)) {

@@ -24,6 +24,19 @@ const policiesAndPrograms = (text: string) => of(text, 'POLICY', 'PROGRAM');
 // Loading jieba's dictionaries takes seconds on a busy machine: setup, not part of any one test.
 beforeAll(() => void tag('预热', lex), 60_000);
 
+describe('lexicon terms inside lexicon terms', () => {
+  it('finds a known term named inside a longer one, but not the one a designation is built on', () => {
+    expect(policiesAndPrograms('做好巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作。')).toEqual([
+      'POLICY:巩固拓展脱贫攻坚成果同乡村振兴有效衔接',
+      'POLICY:脱贫攻坚',
+      'POLICY:乡村振兴',
+    ]);
+    expect(policiesAndPrograms('成功创建省级示范幼儿园2所。')).toEqual(['PROGRAM:省级示范幼儿园']);
+    expect(policiesAndPrograms('争创义务教育优质均衡发展县。')).toEqual(['PROGRAM:义务教育优质均衡发展县']);
+    expect(policiesAndPrograms('推进“两类学校”建设。')).toEqual(['PROGRAM:两类学校建设']);
+  });
+});
+
 describe('quoted terms', () => {
   it('takes a quoted numeric abbreviation as the policy, whatever campaign follows it', () => {
     expect(policiesAndPrograms('今年全面开展“四乱”专项整治活动,成效明显。')).toEqual(['POLICY:四乱']);
@@ -239,8 +252,8 @@ describe('program heads', () => {
   });
 
   it('takes nationwide awareness weeks and months as events, and leaves an unnamed month of activities alone', () => {
-    expect(policiesAndPrograms('第26届全国推广普通话宣传周期间,各校举行诵读比赛。')).toEqual([
-      'PROGRAM:第26届全国推广普通话宣传周',
+    expect(policiesAndPrograms('第3届全国青少年禁毒宣传周期间,各校举行主题班会。')).toEqual([
+      'PROGRAM:第3届全国青少年禁毒宣传周',
     ]);
     expect(policiesAndPrograms('配合第十三届全国学前教育宣传月,发放资料。')).toEqual([
       'PROGRAM:第十三届全国学前教育宣传月',
