@@ -18,6 +18,7 @@ import {
   LEVEL_CHARS,
   GLUED_FUNCTION_CHAR,
   ORDINAL_SCHOOL,
+  SCHOOL_CATEGORY_WORDS,
   NOT_PROGRAM_PARTS,
   NOT_SCHOOL_PARTS,
   PROPER_TAGS,
@@ -470,7 +471,46 @@ const isNameToken = (t: Token) =>
  * Right to left, so 华南师范大学附属XX学校 is claimed before 华南师范大学 inside it.
  * Universities named ...大学 are organisations in these reports, not local schools.
  */
-function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[], know: WordKnowledge): void {
+// 全市, 本省, 我市…: the reader's own unit, not a level that awards.
+const SELF_REFERENCE = /[全本我该各每]/u;
+const SCHOOL_SUFFIX_SET = new Set(SCHOOL_SUFFIXES);
+/** 我县, 全市, 本区: the reader's own unit. */
+const SELF_LEVEL = new RegExp(`^${SELF_REFERENCE.source}[${LEVEL_CHARS}]$`, 'u');
+/** Tags of the sentence's own words (verbs, prepositions, particles, pronouns…), never part of a cut-up name. */
+const FUNCTION_TAGS = new Set([
+  'v',
+  'p',
+  'c',
+  'd',
+  'r',
+  'u',
+  'uj',
+  'ul',
+  'uz',
+  'ug',
+  'uv',
+  'ud',
+  'f',
+  'm',
+  'q',
+  'y',
+  'e',
+  'o',
+]);
+/** 职教/中心: a suffix jieba cut in two is one token again (only where the second part is no suffix alone). */
+function joinSplitSuffixes(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (prev && prev.end === t.start && !SCHOOL_SUFFIX_SET.has(t.word) && SCHOOL_SUFFIX_SET.has(prev.word + t.word))
+      out[out.length - 1] = { ...t, word: prev.word + t.word, start: prev.start, tag: 'n' };
+    else out.push(t);
+  }
+  return out;
+}
+
+function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], know: WordKnowledge): void {
+  const tokens = joinSplitSuffixes(cut);
   for (let i = tokens.length - 1; i >= 0; i--) {
     const tok = tokens[i]!;
     if (!SCHOOL_SUFFIX_LAST.has(tok.word[tok.word.length - 1]!)) continue;
@@ -496,6 +536,23 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
         j -= 2;
         continue;
       }
+      // 力争/城区/小学, 逐步提高/农村/学校, 我县/小学: a kind of school; nothing before it is part of a name.
+      if (SCHOOL_CATEGORY_WORDS.has(t.word) || SELF_LEVEL.test(t.word)) break;
+      // 原/XX/学校, 和/县一中: a function word stands before a name, not in it.
+      if (t.word.length === 1 && GLUED_FUNCTION_CHAR.test(t.word)) break;
+      // 以市/一中, 并/入市/职教中心, 做/强县/职校: jieba glued the character before a local name onto its level.
+      // (临江/新区/第二幼儿园: after a name, the word is part of the place.)
+      if (
+        t.word.length === 2 &&
+        LEVEL_CHAR.test(t.word[1]!) &&
+        !know.isPlace(t.word) &&
+        (j === 0 || !isNameToken(tokens[j - 1]!)) &&
+        LOCAL_GENERIC.test(t.word[1]! + text.slice(t.end, tok.end))
+      ) {
+        glued = t.start + 1;
+        j--;
+        break;
+      }
       const institution = /(?:大学|学院)$/u.test(t.word);
       // 启动县域高中: the verb that introduces a name is not part of it.
       // 介休市/v: jieba's tag for a place is no reason to stop at it.
@@ -513,15 +570,14 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
     }
     // 甘粑哨幼儿园, 乐岗小学: jieba cut an unknown name into single characters; right after
     // a list mark or the start they still belong to the name.
-    if (
-      j >= 0 &&
-      tokens[j]!.word.length === 1 &&
-      /\p{Script=Han}/u.test(tokens[j]!.word) &&
-      !GLUED_FUNCTION_CHAR.test(tokens[j]!.word)
-    ) {
+    // (有/的/学校, 让/边远学校: verbs and particles are the sentence, not a name cut into characters.)
+    const single = (t: Token) =>
+      t.word.length === 1 &&
+      /\p{Script=Han}/u.test(t.word) &&
+      !GLUED_FUNCTION_CHAR.test(t.word) &&
+      !FUNCTION_TAGS.has(t.tag);
+    if (glued === undefined && j >= 0 && single(tokens[j]!)) {
       let m = j;
-      const single = (t: Token) =>
-        t.word.length === 1 && /\p{Script=Han}/u.test(t.word) && !GLUED_FUNCTION_CHAR.test(t.word);
       while (m >= 0 && single(tokens[m]!) && j - m < 3) m--;
       if (m < 0 || /^[、,,;;::\s]$/u.test(tokens[m]!.word)) j = m;
       // 会泽县/茚/旺/高级中学: after a place, the characters jieba could not place are the name, and the place
@@ -562,14 +618,20 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
     let name = text.slice(start, tok.end);
     const prefix = name.slice(0, name.length - suffix.length);
     const before = text.slice(Math.max(0, tok.start - 1), tok.end);
-    if (ORDINAL_SCHOOL.test(tok.word) || (prefix.length === 0 && ORDINAL_SCHOOL.test(before))) {
+    if (ORDINAL_SCHOOL.test(name)) {
+      // 市一中 (以市/一中): already the whole local name.
+    } else if (ORDINAL_SCHOOL.test(tok.word) || (prefix.length === 0 && ORDINAL_SCHOOL.test(before))) {
       // 市四小, 市三中: the level and the number are the whole (local) name.
       start = ORDINAL_SCHOOL.test(tok.word) ? tok.start : tok.start - 1;
       name = text.slice(start, tok.end);
     } else if (prefix.length === 0 || GENERIC_SCHOOL_PREFIXES.has(prefix)) {
       // 县实验中学, 区第二幼儿园, 区特殊教育学校: generic words after a level character are the local
       // school of that level (keyed by the report's place when resolved), whatever jieba tagged the level.
-      const local = localSchoolStart(text, tok.end, know.isWord);
+      // (以市/一中: the level a glued character was cut from starts the name, whatever word the two made.)
+      const local =
+        glued !== undefined && start === glued && LOCAL_GENERIC.test(name)
+          ? start
+          : localSchoolStart(text, tok.end, know.isWord);
       if (local === undefined) continue;
       start = local;
       name = text.slice(start, tok.end);
@@ -586,7 +648,7 @@ function schoolMentions(text: string, tokens: Token[], spans: Spans, out: Found[
     if (NOT_SCHOOL_ENDINGS.some((e) => name.endsWith(e)) || NOT_SCHOOL_PARTS.test(name)) continue;
     // 斗门一中, 春城一小 but not 利用三中: before a bare number school stands a place, a
     // proper name, or a word too rare in the dictionary to be ordinary vocabulary.
-    if (/^[一二三四五六七八九十]+[中小]$/u.test(suffix) && !ORDINAL_SCHOOL.test(name)) {
+    if (/^[一二三四五六七八九十]+[中小幼]$/u.test(suffix) && !ORDINAL_SCHOOL.test(name)) {
       const before = tokens.filter((t) => t.start >= start && t.end <= tok.start);
       const named = (t: Token) =>
         PROPER_TAGS.has(t.tag) || know.isPlace(t.word) || ANONYMISED.test(t.word) || know.frequency(t.word) < 1000;
@@ -664,6 +726,8 @@ function numericSlogans(text: string, tokens: Token[], spans: Spans, out: Found[
       const term = text.slice(start, end);
       if (!edges.has(start) || !edges.has(end)) continue;
       if (!NUMERIC_SHAPE.test(term)) continue;
+      // 五里岗一小: a place and a numbered school, not a slogan.
+      if (SCHOOL_SUFFIXES.includes(term.slice(-2))) continue;
       const before = SLOGAN_BEFORE.test(text.slice(Math.max(0, start - 4), start));
       const after = SLOGAN_AFTER.test(text.slice(end, end + 6));
       if (!(before || after) || !spans.free(start, end)) continue;
@@ -921,8 +985,6 @@ function programMentions(
 // 第36届…大赛, 第三期…行动计划, 首届…: the edition is part of the name.
 const EDITION_BEFORE = /(?:第[一二三四五六七八九十百\d]+[届期]|首届)$/u;
 // The level that awards or runs a program: 省级示范幼儿园, 国家义务教育优质均衡发展区, 省农村寄宿制学校建设工程.
-// 全市, 本省, 我市…: the reader's own unit, not a level that awards.
-const SELF_REFERENCE = /[全本我该各每]/u;
 const LEVEL_BEFORE = new RegExp(`(?:国家级|省级|市级|全国|国家|自治区|(?<!${SELF_REFERENCE.source})[省市])$`, 'u');
 
 /** The length of a province or city name (or an anonymised one, XX市) that ends at `end`, if one does. */

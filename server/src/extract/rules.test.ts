@@ -340,6 +340,29 @@ describe('school names', () => {
     expect(schools('县城第二幼儿园顺利通过验收。')).toEqual(['SCHOOL:县城第二幼儿园']);
   });
 
+  it('finds no school in a kind of school, whatever word stands before it', () => {
+    expect(schools('有的学校只有一名教师。')).toEqual([]);
+    expect(schools('逐步提高农村学校生均公用经费标准。')).toEqual([]);
+    expect(schools('力争城区小学班额控制在45人以内。')).toEqual([]);
+    expect(schools('让边远学校共享优质资源。')).toEqual([]);
+    expect(schools('由城区学校派出骨干教师。')).toEqual([]);
+    expect(schools('我县小学全部开设课后服务。')).toEqual([]);
+    expect(schools('另有小学2所正在建设。')).toEqual([]);
+  });
+
+  it('finds local names written with the level alone, even where jieba glued a character onto the level', () => {
+    expect(schools('并入市职教中心统一管理。')).toEqual(['SCHOOL:市职教中心']);
+    expect(schools('以县一中、县第二实验小学为龙头组建集团。')).toEqual(['SCHOOL:县一中', 'SCHOOL:县第二实验小学']);
+    expect(schools('县中等职业学校开设专业12个。')).toEqual(['SCHOOL:县中等职业学校']);
+    expect(schools('县一幼、县二幼开展党建活动。')).toEqual(['SCHOOL:县一幼', 'SCHOOL:县二幼']);
+    // 临江新区: after a place name the level belongs to the place.
+    expect(schools('临江新区第二幼儿园投入使用。')).toEqual(['SCHOOL:临江新区第二幼儿园']);
+  });
+
+  it('reads a place and a numbered school as a school, not a numeric slogan', () => {
+    expect(of('配套建设的三里岗一小投入使用。', 'SCHOOL', 'POLICY')).toEqual(['SCHOOL:三里岗一小']);
+  });
+
   it('takes a place and its level character into the name, and undoes a preposition glued onto it', () => {
     // jieba cuts 吴江/区/松陵…, 以东/港/实验小学, and keeps 从化区 whole with a glued-looking first character.
     expect(schools('新建吴江区松陵实验学校。')).toEqual(['SCHOOL:吴江区松陵实验学校']);

@@ -11,6 +11,12 @@ export const SCHOOL_SUFFIXES = [
   '八小',
   '九小',
   '十小',
+  // 县一幼, 二幼: kindergartens numbered like schools.
+  '一幼',
+  '二幼',
+  '三幼',
+  '四幼',
+  '五幼',
   '中专',
   '职校',
   '高专',
@@ -28,6 +34,8 @@ export const SCHOOL_SUFFIXES = [
   '小学',
   '学校',
   '完小',
+  // 县职教中心: the county's vocational school (县级职教中心 is the kind, see GENERIC_SCHOOL_PREFIXES).
+  '职教中心',
   '职专',
   '职中',
   '附中',
@@ -154,6 +162,45 @@ export const GENERIC_SCHOOL_PREFIXES = new Set([
   '统一',
   '建设',
   '共建',
+]);
+
+/**
+ * Words that make "<word>学校" a kind of school (农村学校, 边远学校, 一些学校, 联系学校): no name goes on
+ * before them, and with nothing proper after them there is no school.
+ */
+export const SCHOOL_CATEGORY_WORDS = new Set([
+  '农村',
+  '城区',
+  '乡村',
+  '边远',
+  '偏远',
+  '山区',
+  '基层',
+  '薄弱',
+  '公办',
+  '民办',
+  '寄宿制',
+  '小规模',
+  '贫困',
+  '少数',
+  '一些',
+  '部分',
+  '所有',
+  '全部',
+  '现有',
+  '另有',
+  '其他',
+  '其余',
+  '联系',
+  '结对',
+  '帮扶',
+  '对口',
+  '智慧',
+  '成人',
+  '中职',
+  '一级',
+  '二级',
+  '三级',
 ]);
 
 /** Tokens that end a school name walking backwards (enumerators, years). */
@@ -573,7 +620,7 @@ export const ORGANIZATION_HEADS = [
 ];
 /** Names that stand for "the local one" and need the report's place to mean anything. */
 export const LOCAL_GENERIC =
-  /^(?:[省市州县区镇乡](?:委|政府|人大|政协|纪委|教育局|教育体育局|教体局|财政局|人社局|卫健局|公安局|编办|委宣传部)|教育局|教育体育局|教体局|(?:[省市州县区镇乡]|第)?[一二三四五六七八九十]+[中小]|(?:县城|[省市州县区镇乡])?(?:第[一二三四五六七八九十]+|实验|中心|民族)(?:初级中学|高级中学|中学|小学|学校|幼儿园)|[省市州县区](?:中等)?职业(?:技术)?(?:学校|中学)|[省市州县区]中职校|[省市州县区]?特殊教育学校)$/u;
+  /^(?:[省市州县区镇乡](?:委|政府|人大|政协|纪委|教育局|教育体育局|教体局|财政局|人社局|卫健局|公安局|编办|委宣传部)|教育局|教育体育局|教体局|(?:[省市州县区镇乡]|第)?[一二三四五六七八九十]+[中小幼]|(?:县城|[省市州县区镇乡])?(?:第[一二三四五六七八九十]+(?:实验)?|实验|中心|民族)(?:初级中学|高级中学|中学|小学|学校|幼儿园)|[县市区]中学|[省市州县区](?:中等)?职业(?:技术)?(?:学校|中学)|[省市州县区](?:职业)?中专(?:学校)?|[省市州县区]职教中心|[省市州县区]中?职校|[省市州县区]?特殊教育学校)$/u;
 
 /** Event-like endings (活动, 大赛…): common words, so the name before them must be long (≥ 4). */
 export const EVENT_SUFFIX_TOKENS = new Set([
@@ -602,13 +649,13 @@ export const EVENT_SUFFIX_TOKENS = new Set([
   '活动月',
 ]);
 /** Ordinal schools named by level and number (市三中, 县一小): local names, kept. */
-export const ORDINAL_SCHOOL = /^[省市州县区][一二三四五六七八九十]+[中小]$/u;
+export const ORDINAL_SCHOOL = /^[省市州县区][一二三四五六七八九十]+[中小幼]$/u;
 /** Unknown words jieba glues a function character onto (为海澄, 原乐岗). */
 export const GLUED_FUNCTION_CHAR = /^[为原在和与及对把将从向被至到以等]/u;
 
 /** Words that make a "school" a category or a phrase (普惠性民办幼儿园, 千兆光纤直通学校). */
 export const NOT_SCHOOL_PARTS =
-  /普惠性|标准化|直通|地区|届|民办|公办|规划|指导|成员|开展|等|乡镇|[两几一二三四五六七八九十\d]所/u;
+  /普惠性|标准化|直通|地区|届|民办|公办|规划|指导|成员|开展|(?<!中)等|乡镇|[两几一二三四五六七八九十\d]所/u;
 /** Program names never hold these: enumerators (四是), lists (等), activity verbs (开展). */
 export const NOT_PROGRAM_PARTS =
   /等|开展|推进|扎实|积极|举办|召开|举行|承办|胜利|[一二三四五六七八九十]是|^\d+项|工作计划$|采购项目$/u;

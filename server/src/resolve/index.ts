@@ -73,10 +73,19 @@ export function canonicalKey(m: ResolvableMention, scope: Scope | string, option
   const s: Scope = typeof scope === 'string' ? { reportId: scope } : scope;
   const place = linkedPlace(m, options);
   if (place) return placeEntityKey(place[0]!.code);
-  const key = entityKey(m.kind, m.name);
+  const key = entityKey(m.kind, m.kind === 'SCHOOL' ? fullSchoolName(m.name) : m.name);
   if (m.anonymised) return `${key}@${s.reportId}`;
   if (isLocalGeneric(m)) return `${key}@${localPlace(m.name, s)?.code ?? s.reportId}`;
   return key;
+}
+
+const ORDINAL_SHORT: Record<string, string> = { 中: '中学', 小: '小学', 幼: '幼儿园' };
+/** 县一中 is 县第一中学, 杨村五幼 is 杨村第五幼儿园: the short ordinal form of a school's name, written out. */
+export function fullSchoolName(name: string): string {
+  return name.replace(
+    /(?<!第)([一二三四五六七八九十]+)([中小幼])$/u,
+    (_m, n: string, k: string) => `第${n}${ORDINAL_SHORT[k]}`,
+  );
 }
 
 /**
@@ -114,6 +123,8 @@ export function resolveEntities(
       }
       entities.set(key, e);
     }
+    // The written-out name shows the school best (杨村第五幼儿园 rather than 杨村五幼).
+    if (m.kind === 'SCHOOL' && m.name.length > e.name.length) e.name = m.name;
     const alias = displayForm(m.surface);
     if (!e.aliases.includes(alias)) e.aliases.push(alias);
   }

@@ -68,6 +68,25 @@ describe('attributePlace', () => {
 });
 
 describe('local names', () => {
+  it('takes a school’s short ordinal name and its written-out name as one school, named in full', async () => {
+    const { resolveEntities } = await import('./index.js');
+    const scope = { reportId: 'r1', places: [{ code: '350582', name: '晋江市' }] };
+    const m = (name: string) => ({ kind: 'SCHOOL' as const, name, surface: name, anonymised: false });
+    const schools = [
+      ...resolveEntities(
+        [m('市一中'), m('市第一中学'), m('杨村五幼'), m('杨村第五幼儿园'), m('市二小')],
+        scope,
+      ).values(),
+    ];
+    expect(schools.map((e) => [e.name, e.aliases])).toEqual([
+      ['市第一中学', ['市一中', '市第一中学']],
+      ['杨村第五幼儿园', ['杨村五幼', '杨村第五幼儿园']],
+      ['市二小', ['市二小']],
+    ]);
+    // 第一中学 is not written out twice.
+    expect(schools[0]!.key).toBe('SCHOOL:市第一中学@350582');
+  });
+
   it('scopes 县一中 and 市委 to the unit of their level in the report’s chain', async () => {
     const { canonicalKey } = await import('./index.js');
     const scope = {
@@ -82,8 +101,8 @@ describe('local names', () => {
     expect(canonicalKey(m('ORGANIZATION', '市委'), scope)).toBe('ORGANIZATION:市委@440400');
     expect(canonicalKey(m('ORGANIZATION', '区教育局'), scope)).toBe('ORGANIZATION:区教育局@440404');
     expect(canonicalKey(m('SCHOOL', '第一中学'), scope)).toBe('SCHOOL:第一中学@440404');
-    // A named school is the same school in every report.
-    expect(canonicalKey(m('SCHOOL', '金湾一中'), scope)).toBe('SCHOOL:金湾一中');
+    // A named school is the same school in every report, under its written-out name.
+    expect(canonicalKey(m('SCHOOL', '金湾一中'), scope)).toBe('SCHOOL:金湾第一中学');
     // Without a place, the report is the scope.
     expect(canonicalKey(m('ORGANIZATION', '县委'), { reportId: 'r2' })).toBe('ORGANIZATION:县委@r2');
     // Every district holds its own ninth sports meeting; a named one is one event.
