@@ -476,26 +476,26 @@ const SELF_REFERENCE = /[全本我该各每]/u;
 const SCHOOL_SUFFIX_SET = new Set(SCHOOL_SUFFIXES);
 /** 我县, 全市, 本区: the reader's own unit. */
 const SELF_LEVEL = new RegExp(`^${SELF_REFERENCE.source}[${LEVEL_CHARS}]$`, 'u');
-/** Tags of the sentence's own words (verbs, prepositions, particles, pronouns…), never part of a cut-up name. */
-const FUNCTION_TAGS = new Set([
-  'v',
-  'p',
-  'c',
-  'd',
-  'r',
-  'u',
-  'uj',
-  'ul',
-  'uz',
-  'ug',
-  'uv',
-  'ud',
-  'f',
-  'm',
-  'q',
-  'y',
-  'e',
-  'o',
+/**
+ * The sentence's own one-character words (有的, 让, 由, 按, 做…), never part of a name jieba cut into characters
+ * (禹/居/中学, 正/余/镇, whatever it tagged those).
+ */
+const SENTENCE_CHAR = /^[有的了让由按做是被把在对给将从向为以与和及或等各每这那其该本我他也都又还就才只使令]$/u;
+/** Verbs that tell what is done to schools (调整优化学校布局), never part of a school's name. */
+const SCHOOL_WORK_VERBS = new Set([
+  '调整',
+  '优化',
+  '撤并',
+  '合并',
+  '整合',
+  '提高',
+  '提升',
+  '改善',
+  '加强',
+  '支持',
+  '鼓励',
+  '推动',
+  '要求',
 ]);
 /** 职教/中心: a suffix jieba cut in two is one token again (only where the second part is no suffix alone). */
 function joinSplitSuffixes(tokens: Token[]): Token[] {
@@ -516,9 +516,12 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     if (!SCHOOL_SUFFIX_LAST.has(tok.word[tok.word.length - 1]!)) continue;
     const suffix = SCHOOL_SUFFIXES.find((s) => tok.word.endsWith(s));
     if (!suffix) continue;
+    // 普通高中, 特色学校 as one token: a kind of school.
+    if (SCHOOL_CATEGORY_WORDS.has(tok.word.slice(0, tok.word.length - suffix.length))) continue;
     let j = i - 1;
     let glued: number | undefined;
     let proper = false;
+    let category = false;
     // Up to four name tokens, at most sixteen characters. Once a proper name (雍阳, 林伟民)
     // is in, a common noun joins only if it starts the phrase (航空新城小学), not if it
     // ends a longer noun phrase of the sentence (专家组成员雍阳中专).
@@ -537,7 +540,10 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
         continue;
       }
       // 力争/城区/小学, 逐步提高/农村/学校, 我县/小学: a kind of school; nothing before it is part of a name.
-      if (SCHOOL_CATEGORY_WORDS.has(t.word) || SELF_LEVEL.test(t.word)) break;
+      if (SCHOOL_CATEGORY_WORDS.has(t.word) || SELF_LEVEL.test(t.word) || SCHOOL_WORK_VERBS.has(t.word)) {
+        category = true;
+        break;
+      }
       // 原/XX/学校, 和/县一中: a function word stands before a name, not in it.
       if (t.word.length === 1 && GLUED_FUNCTION_CHAR.test(t.word)) break;
       // 以市/一中, 并/入市/职教中心, 做/强县/职校: jieba glued the character before a local name onto its level.
@@ -570,12 +576,12 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     }
     // 甘粑哨幼儿园, 乐岗小学: jieba cut an unknown name into single characters; right after
     // a list mark or the start they still belong to the name.
-    // (有/的/学校, 让/边远学校: verbs and particles are the sentence, not a name cut into characters.)
+    // (有/的/学校: the sentence's own words are not a name cut into characters.)
     const single = (t: Token) =>
       t.word.length === 1 &&
       /\p{Script=Han}/u.test(t.word) &&
       !GLUED_FUNCTION_CHAR.test(t.word) &&
-      !FUNCTION_TAGS.has(t.tag);
+      !SENTENCE_CHAR.test(t.word);
     if (glued === undefined && j >= 0 && single(tokens[j]!)) {
       let m = j;
       while (m >= 0 && single(tokens[m]!) && j - m < 3) m--;
@@ -641,8 +647,27 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       if (local !== undefined && local < start && local >= start - 2) {
         start = local;
         name = text.slice(start, tok.end);
+      } else if (
+        start > 0 &&
+        LEVEL_CHAR.test(text[start - 1]!) &&
+        (start === 1 || !/\p{Script=Han}/u.test(text[start - 2]!))
+      ) {
+        // 。区沙河中学: a level written alone before a named school says whose it is, and is written with it.
+        start -= 1;
+        name = text.slice(start, tok.end);
       }
     }
+    // 成人/文化技术学校: after a kind of school, only a proper part (a place, a name) makes one school.
+    if (
+      category &&
+      !tokens.some(
+        (t) =>
+          t.start >= start &&
+          t.end <= tok.start &&
+          (PROPER_TAGS.has(t.tag) || know.isPlace(t.word) || !know.isWord(t.word)),
+      )
+    )
+      continue;
     // 新建乡镇中心幼儿园4所: a name counted in figures is a kind of school (…和市三中两所 counts a list).
     if (/^\d+所/u.test(text.slice(tok.end, tok.end + 4))) continue;
     if (NOT_SCHOOL_ENDINGS.some((e) => name.endsWith(e)) || NOT_SCHOOL_PARTS.test(name)) continue;
@@ -663,7 +688,7 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
 
 /** Where a local school name (县实验中学) ending at `end` starts, if one does. */
 function localSchoolStart(text: string, end: number, isWord: (w: string) => boolean): number | undefined {
-  for (let len = 4; len <= 9 && len <= end; len++) {
+  for (let len = 3; len <= 9 && len <= end; len++) {
     const from = end - len;
     if (!LEVEL_CHAR.test(text[from]!) || !LOCAL_GENERIC.test(text.slice(from, end))) continue;
     // 乡镇中心幼儿园: the level character ends a word (乡镇, 城镇), so this is a kind of school, not one.

@@ -359,6 +359,19 @@ describe('school names', () => {
     expect(schools('临江新区第二幼儿园投入使用。')).toEqual(['SCHOOL:临江新区第二幼儿园']);
   });
 
+  it('finds names jieba cut into characters it tagged as verbs or numerals, but not the sentence’s own words', () => {
+    expect(schools('县中学、禹居中学两所学校试行新制度。')).toEqual(['SCHOOL:县中学', 'SCHOOL:禹居中学']);
+    expect(schools('以东洲实验小学、三厂初级中学为核心校。')).toEqual(['SCHOOL:东洲实验小学', 'SCHOOL:三厂初级中学']);
+    expect(schools('按规划调整优化学校布局。')).toEqual([]);
+    expect(schools('全面实施普通高中课程改革。')).toEqual([]);
+    expect(schools('各乡镇成人文化技术学校开展农民培训。')).toEqual([]);
+  });
+
+  it('writes a level standing alone before a named school with the school', () => {
+    expect(schools('评选先进党支部。区沙河中学、太白小学获评。')).toEqual(['SCHOOL:区沙河中学', 'SCHOOL:太白小学']);
+    expect(schools('全县沙河小学开展活动。')).toEqual(['SCHOOL:沙河小学']);
+  });
+
   it('reads a place and a numbered school as a school, not a numeric slogan', () => {
     expect(of('配套建设的三里岗一小投入使用。', 'SCHOOL', 'POLICY')).toEqual(['SCHOOL:三里岗一小']);
   });

@@ -198,6 +198,8 @@ export const SCHOOL_CATEGORY_WORDS = new Set([
   '智慧',
   '成人',
   '中职',
+  '普通',
+  '特色',
   '一级',
   '二级',
   '三级',
