@@ -997,7 +997,9 @@ function programMentions(
           !isWord(t.word) ||
           // 全国推广普通话宣传周: a nationwide event is a named one.
           t.word === '全国',
-      )
+      ) &&
+      // 全市职业技能大赛: a contest the whole unit holds is named by it (not an activity: 全市…培训活动).
+      !(/全[省市县区州旗]$/u.test(text.slice(Math.max(0, start - 2), start)) && !/(?:活动|班)$/u.test(tok.word))
     ) {
       continue;
     }
@@ -1007,6 +1009,7 @@ function programMentions(
   }
 }
 
+const EVENT_END = new RegExp(`(?:${[...EVENT_SUFFIX_TOKENS].join('|')}|运动会|宣传周|活动周)$`, 'u');
 // 第36届…大赛, 第三期…行动计划, 首届…: the edition is part of the name.
 const EDITION_BEFORE = /(?:第[一二三四五六七八九十百\d]+[届期]|首届)$/u;
 // The level that awards or runs a program: 省级示范幼儿园, 国家义务教育优质均衡发展区, 省农村寄宿制学校建设工程.
@@ -1037,7 +1040,8 @@ function programPrefixes(text: string, spans: Spans, out: Found[], know: WordKno
     // The province or city that awards a designation is part of it; before a program it is where it runs.
     const place = placeBefore(text, start, know);
     if (place !== undefined) {
-      if (DESIGNATION_END.test(m.name)) start -= place;
+      // A province's own programs are named with it (江苏省名师空中课堂, 山东省高水平中职学校建设).
+      if (DESIGNATION_END.test(m.name) || /(?:省|自治区)$/u.test(text.slice(start - place, start))) start -= place;
     } else {
       const level = LEVEL_BEFORE.exec(text.slice(Math.max(0, start - 3), start))?.[0] ?? '';
       // 城市文明校园: 市 ends a word; 市第九届运动会: a bare level before an edition is the reader's own unit.
@@ -1048,13 +1052,17 @@ function programPrefixes(text: string, spans: Spans, out: Found[], know: WordKno
     // An edition may stand before the place (第36届江苏省青少年科技创新大赛).
     const outer = EDITION_BEFORE.exec(text.slice(Math.max(0, start - 8), start));
     if (outer && start < m.start) start -= outer[0].length;
+    // 全市第十二届中小学生运动会, 全省职业教育活动周: the whole unit that holds an event is written with it.
+    if (EVENT_END.test(m.name) && /全[省市县区州旗]$/u.test(text.slice(Math.max(0, start - 2), start))) start -= 2;
     if (start === m.start || !spans.free(start, m.start)) continue;
     const prefix = text.slice(start, m.start);
     spans.take(start, m.start, 'PROGRAM');
     // A lexicon term keeps its canonical entity (the province's 文明校园 is still traced with 文明校园); the
     // prefix shows in its surface. A name found by its head has no other identity than what is written.
-    if (m.cue !== 'lexicon') m.name = prefix + m.name;
-    m.anonymised = m.anonymised || isAnonymised(m.name) || isAnonymised(prefix);
+    if (m.cue !== 'lexicon') {
+      m.name = prefix + m.name;
+      m.anonymised = m.anonymised || isAnonymised(m.name) || isAnonymised(prefix);
+    }
     m.surface = text.slice(start, m.end);
     m.start = start;
   }

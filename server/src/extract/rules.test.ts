@@ -251,6 +251,22 @@ describe('program heads', () => {
     expect(policiesAndPrograms('举办第三届中小学生合唱节。')).toEqual(['PROGRAM:第三届中小学生合唱节']);
   });
 
+  it('names a province’s program with the province, and an event with the whole unit that holds it', () => {
+    expect(policiesAndPrograms('实施山西省乡村学校提质工程。')).toEqual(['PROGRAM:山西省乡村学校提质工程']);
+    // A county before a known national program is where it runs.
+    expect(extract('落实介休市营养改善计划。').filter((x) => x.kind === 'PROGRAM')).toMatchObject([
+      { name: '营养改善计划', surface: '营养改善计划' },
+    ]);
+    expect(policiesAndPrograms('承办全县第五届中小学生运动会。')).toEqual(['PROGRAM:全县第五届中小学生运动会']);
+    expect(policiesAndPrograms('学生参加全市职业技能大赛获一等奖。')).toEqual(['PROGRAM:全市职业技能大赛']);
+    expect(policiesAndPrograms('开展全市教师培训活动。')).toEqual([]);
+  });
+
+  it('keeps a known program its own entity when an anonymised place stands before it', () => {
+    const m = extract('获评x省营养改善计划工作先进单位。').filter((x) => x.kind === 'PROGRAM');
+    expect(m).toMatchObject([{ name: '营养改善计划', surface: 'x省营养改善计划', anonymised: false }]);
+  });
+
   it('takes nationwide awareness weeks and months as events, and leaves an unnamed month of activities alone', () => {
     expect(policiesAndPrograms('第3届全国青少年禁毒宣传周期间,各校举行主题班会。')).toEqual([
       'PROGRAM:第3届全国青少年禁毒宣传周',

@@ -51,8 +51,11 @@ export function isLocalGeneric(m: Pick<ResolvableMention, 'kind' | 'name'>): boo
   return (m.kind === 'SCHOOL' || m.kind === 'ORGANIZATION') && LOCAL_GENERIC.test(m.name);
 }
 
-/** An event named by its edition alone (第九届中小学生运动会): every district holds its own ninth one. */
-const LOCAL_EVENT = /^(?:第[一二三四五六七八九十百\d]+届|首届)/u;
+/**
+ * An event named by its edition alone (第九届中小学生运动会) or by the whole unit holding it (全市职业技能大赛):
+ * every district holds its own ninth one.
+ */
+const LOCAL_EVENT = /^(?:第[一二三四五六七八九十百\d]+届|首届|全[省市县区州旗])/u;
 
 /** The division a PLACE mention stands for, if the options can tell (never for anonymised names). */
 function linkedPlace(m: ResolvableMention, options: ResolveOptions): PlaceRef[] | undefined {

@@ -109,5 +109,6 @@ describe('local names', () => {
     const event = (name: string) => ({ kind: 'PROGRAM' as const, name, surface: name, anonymised: false });
     expect(canonicalKey(event('第九届中小学生运动会'), scope)).toBe('PROGRAM:第九届中小学生运动会@440404');
     expect(canonicalKey(event('珠海市第九届中小学生运动会'), scope)).toBe('PROGRAM:珠海市第九届中小学生运动会');
+    expect(canonicalKey(event('全区职业技能大赛'), scope)).toBe('PROGRAM:全区职业技能大赛@440404');
   });
 });
