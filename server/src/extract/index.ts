@@ -263,7 +263,7 @@ function quotedSpans(text: string): Array<{ open: number; inner: string }> {
 // year (支部建设年), not an age group (儿童少年) or a calendar word (今年).
 const PROGRAM_END =
   /(?:工程|计划|行动|活动|项目|工作室|示范县|示范校|大赛|竞赛|比赛|讲堂|活动周|(?<![少青老童学今去明本当每])年|班|创建|进校园)$/u;
-const POLICY_END = /(?:制度|机制|责任制|模式|精神|思想|观|政策|改革|结合|工作法)$/u;
+const POLICY_END = /(?:制度|机制|责任制|负责制|模式|精神|思想|观|政策|改革|结合|工作法)$/u;
 // The quoted phrase is the proper part of a program named right after it (“禁毒”专项行动), or one item of a
 // quoted list the sentence then names (“A”、“B”等主题实践活动). Verbs in between start a new clause
 // (“绿色通道”扎实推进项目建设).
@@ -288,7 +288,7 @@ const NUMERIC_CORE = new RegExp(`^${NUM}[\\u4e00-\\u9fff]{1,2}$`, 'u');
 const NUMERIC_WITH_WORK = new RegExp(`^(${NUM}[\\u4e00-\\u9fff]{1,2}?)(?:建设|工作|整改|整治|治理|教育|专项)$`, 'u');
 // What a numeric abbreviation is glued to when it names a program or duty (“三优”工程, “七长”责任制).
 // (“三名”培养工程: a short verb may stand between the core and the head.)
-const GLUED_HEAD = /^(?:培养|培训|建设|提升)?(?:工程|计划|行动|项目|工作室|责任制|制度|机制)/u;
+const GLUED_HEAD = /^(?:培养|培训|建设|提升)?(?:工程|计划|行动|项目|工作室|责任制|负责制|制度|机制)/u;
 const DIGIT_FORMULA = /^(?:\d{1,2}|[Xx])(?:\+(?:\d{1,2}|[XxN])){1,3}$/u;
 // What follows a formula: a policy word (模式, 选考模式), or a plan that the formula numbers (group 1).
 const FORMULA_AFTER = /^[\p{Script=Han}]{0,4}?(?:(方案|规划|意见|文件)|模式|制度|机制|证书|课程|服务|管理)/u;
@@ -372,10 +372,18 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
     // “5+2”模式, “3+1+2”选考模式, “1+X”: a formula of numbers is a policy's name where a policy word or verb
     // stands by it (a plan's number, “1+17”工作方案, names a document, not a policy).
     if (DIGIT_FORMULA.test(inner)) {
+      const formula = inner.replace(/x/gu, 'X');
+      // “9+3”计划: a program named by its formula.
+      const head = /^(?:计划|工程|行动)/u.exec(rest)?.[0];
+      if (head) {
+        const end = close + 1 + head.length;
+        if (spans.free(open, end)) claim('PROGRAM', formula + head, open, end);
+        continue;
+      }
       const by = FORMULA_AFTER.exec(rest);
       const plan = by?.[1] !== undefined;
       if (!plan && (by || SLOGAN_BEFORE.test(text.slice(Math.max(0, open - 4), open))))
-        claim('POLICY', inner.replace(/x/gu, 'X'), start, close);
+        claim('POLICY', formula, start, close);
       continue;
     }
     if (!multiPart && (!HAN_ONLY.test(inner) || inner.length > 12)) continue;
@@ -770,6 +778,9 @@ const CONGRESS_SPIRIT =
 // Only 党的N大 or a numbered plenum, and only before another meeting (十大和谐家庭等精神文明… is no congress).
 const CONGRESS_IN_LIST =
   /(?:党的\s*([一二三四五六七八九十]{1,3})\s*(大)|([一二三四五六七八九十]{1,3})\s*(届[一二三四五六七八九]中全会))(?=[和、及与][^,。;]{0,30}?(?:大会|全会|会议)精神)/gu;
+const MEETING_SPIRIT =
+  /(?:全国[\p{Script=Han}]{2,10}?(?:工作)?(?:大会|会议)|习近平总书记[\p{Script=Han}]{0,12}?重要(?:讲话|指示|论述))精神/gu;
+const ALL_WHO_QUALIFY = /应(\p{Script=Han}{1,2})尽\1(?:[、,,]应(\p{Script=Han}{1,2})尽\2)*/gu;
 // 把方向、管大局、作决策、保落实: four or more verb-object triples, a political formula even unquoted.
 const TRIPLE_LIST = /\p{Script=Han}{3}(?:、\p{Script=Han}{3}){3,}(?=[的等和与为]|[^\p{Script=Han}]|$)/gu;
 
@@ -797,6 +808,16 @@ function formulaMentions(text: string, spans: Spans, out: Found[], know: WordKno
     const anonymised = /[Xx×]/u.test(m[1]!);
     if (anonymised || know.isPlace(m[1]!)) claim(m[0], m.index, m.index + m[0].length, anonymised);
   }
+  // 延安精神, 晋江经验: a place's spirit or experience, held up as a model.
+  for (const m of text.matchAll(/([\p{Script=Han}]{2,4}?)(精神|经验)/gu)) {
+    const place = [2, 3, 4].map((n) => m[1]!.slice(-n)).find((w) => w.length >= 2 && know.isPlace(w));
+    if (place) claim(place + m[2]!, m.index + m[0].length - place.length - 2, m.index + m[0].length, false);
+  }
+  // 全国职业教育大会精神, 习近平总书记七一重要讲话精神: the spirit of a named national meeting or speech.
+  for (const m of text.matchAll(MEETING_SPIRIT)) claim(m[0], m.index, m.index + m[0].length, false);
+  // 应助尽助, 应贷尽贷、应入尽入: every one who qualifies gets it, a formula of its own.
+  for (const m of text.matchAll(ALL_WHO_QUALIFY))
+    claim(m[0].replace(/[,,]/gu, '、'), m.index, m.index + m[0].length, false);
   for (const m of text.matchAll(TRIPLE_LIST)) {
     const parts = m[0].split('、');
     const triples = parts.every((p) => isWord(p.slice(1))) && parts.filter((p) => isWord(p)).length <= 1;

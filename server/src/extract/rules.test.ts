@@ -45,6 +45,7 @@ describe('quoted terms', () => {
 
   it('keeps a numeric abbreviation glued to a program head as the program name', () => {
     expect(policiesAndPrograms('启动“五好”工程,打造优质学校。')).toEqual(['PROGRAM:五好工程']);
+    expect(policiesAndPrograms('严格落实“六长”负责制。')).toEqual(['POLICY:六长负责制']);
   });
 
   it('names a duty organised by a quoted abbreviation after the abbreviation and the known term it organises', () => {
@@ -60,6 +61,7 @@ describe('quoted terms', () => {
     expect(policiesAndPrograms('各校推行课后服务“6+1”模式。')).toEqual(['POLICY:课后服务', 'POLICY:6+1']);
     expect(policiesAndPrograms('落实“4+2”教研要求。')).toEqual(['POLICY:4+2']);
     expect(policiesAndPrograms('印发“1+9”配套方案。')).toEqual([]);
+    expect(policiesAndPrograms('全面落实“6+2”计划。')).toEqual(['PROGRAM:6+2计划']);
     expect(policiesAndPrograms('全年投入“2+3”万元。')).toEqual([]);
   });
 
@@ -93,8 +95,24 @@ describe('quoted terms', () => {
 });
 
 describe('political formulas', () => {
+  it('finds a place’s spirit or experience, the spirit of a national meeting or speech, and the 应X尽X formula', () => {
+    expect(policiesAndPrograms('大力弘扬延安精神,学习借鉴晋江经验。')).toEqual(['POLICY:延安精神', 'POLICY:晋江经验']);
+    expect(policiesAndPrograms('总结推广先进经验,贯彻省委全会精神。')).toEqual([]);
+    expect(policiesAndPrograms('学习贯彻全国高校思想政治工作会议精神。')).toEqual([
+      'POLICY:全国高校思想政治工作会议精神',
+    ]);
+    expect(policiesAndPrograms('认真学习习近平总书记来川视察重要讲话精神。')).toEqual([
+      'POLICY:习近平总书记来川视察重要讲话精神',
+    ]);
+    expect(policiesAndPrograms('资助做到应资尽资、应免尽免。')).toEqual(['POLICY:应资尽资、应免尽免']);
+  });
+
   it('finds the spirit of a congress listed before other meetings', () => {
-    expect(policiesAndPrograms('深入学习贯彻党的二十大和全国人民代表大会精神。')).toEqual(['POLICY:党的二十大精神']);
+    // The national meeting listed after it has its spirit too.
+    expect(policiesAndPrograms('深入学习贯彻党的二十大和全国人民代表大会精神。')).toEqual([
+      'POLICY:党的二十大精神',
+      'POLICY:全国人民代表大会精神',
+    ]);
   });
 
   it('takes no congress from a number before 大 outside a party congress', () => {
