@@ -216,7 +216,7 @@ function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[],
 }
 
 // What makes a term a designation or project built on another (教育现代化先进市, “两类学校”建设).
-const ACHIEVED_SUFFIX = /^(?:[县市区]|先进[县市区]|示范[县市区校]|建设|创建|发展[县市区])$/u;
+const ACHIEVED_SUFFIX = /^(?:[县市区]|先进[县市区]|示范[县市区校]|建设|创建|发展[县市区]|(?:特色|示范|试点)学?校)$/u;
 
 function documentMentions(text: string, spans: Spans, out: Found[]): void {
   for (const m of text.matchAll(/《([^《》\n]{2,80})》/gu)) {
@@ -559,8 +559,9 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       if (
         t.word.length === 2 &&
         LEVEL_CHAR.test(t.word[1]!) &&
-        !know.isPlace(t.word) &&
-        (j === 0 || !isNameToken(tokens[j - 1]!)) &&
+        // 和县 is a county too, but after a list item (…街道和县一中) the 和 joins the list.
+        (!know.isPlace(t.word) || (/^[和与及]/u.test(t.word) && j > 0 && isNameToken(tokens[j - 1]!))) &&
+        (j === 0 || !isNameToken(tokens[j - 1]!) || /^[和与及]/u.test(t.word)) &&
         LOCAL_GENERIC.test(t.word[1]! + text.slice(t.end, tok.end))
       ) {
         glued = t.start + 1;
@@ -759,8 +760,8 @@ function numericSlogans(text: string, tokens: Token[], spans: Spans, out: Found[
       const term = text.slice(start, end);
       if (!edges.has(start) || !edges.has(end)) continue;
       if (!NUMERIC_SHAPE.test(term)) continue;
-      // 五里岗一小: a place and a numbered school, not a slogan.
-      if (SCHOOL_SUFFIXES.includes(term.slice(-2))) continue;
+      // 五里岗一小, 一中、二中一本上线: a place and a numbered school, not a slogan.
+      if (SCHOOL_SUFFIXES.includes(term.slice(-2)) || SCHOOL_SUFFIXES.includes(term.slice(0, 2))) continue;
       const before = SLOGAN_BEFORE.test(text.slice(Math.max(0, start - 4), start));
       const after = SLOGAN_AFTER.test(text.slice(end, end + 6));
       if (!(before || after) || !spans.free(start, end)) continue;
@@ -927,6 +928,12 @@ function programMentions(
       (tok.word.endsWith('学校') && SCHOOL_GRADE_ENDING.test(text.slice(Math.max(0, tok.end - 6), tok.end)));
     if (!PROGRAM_SUFFIX_TOKENS.has(tok.word) && !event && !designation && !into) continue;
     if (tok.word === '进校园' && VISITORS.test(prev)) continue;
+    // 不适宜进校园的读物: what may not come into schools, not a campaign.
+    if (
+      (tok.word === '进校园' || into) &&
+      /(?:适宜|适合|宜|准|许|得)$/u.test(text.slice(Math.max(0, tok.start - 3), into ? tok.start - 1 : tok.start))
+    )
+      continue;
     // 工程建设, 项目建设: construction work in general, not a named program.
     if (/^(?:建设|建立|施工|招标)/u.test(text.slice(tok.end, tok.end + 2)) && /(?:工程|项目)$/u.test(tok.word))
       continue;
@@ -1002,6 +1009,12 @@ function programMentions(
     // 县/第四初级中学新建项目: a name that starts inside a school's name starts where the school's does.
     const school = out.find((m) => m.kind === 'SCHOOL' && m.start < start && m.end > start);
     if (school) start = school.start;
+    // 新建小学和县职教中心实训楼项目: the project is the school's written after a conjunction.
+    const listed = out.find(
+      (m) =>
+        m.kind === 'SCHOOL' && m.start > start && m.end <= tok.start && /[和与及、]$/u.test(text.slice(start, m.start)),
+    );
+    if (listed) start = listed.start;
     const name = text.slice(start, end);
     const prefix = text.slice(start, tok.start);
     if (prefix.length < (event ? 4 : 2) || name.length > 24 || GENERIC_PROGRAM_PREFIXES.has(prefix)) continue;

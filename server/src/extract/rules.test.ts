@@ -269,6 +269,11 @@ describe('program heads', () => {
     expect(policiesAndPrograms('举办第三届中小学生合唱节。')).toEqual(['PROGRAM:第三届中小学生合唱节']);
   });
 
+  it('finds no campaign in what may not come into schools, and no program in a sentence’s 作为', () => {
+    expect(policiesAndPrograms('清理不适宜进校园的读物200余册。')).toEqual([]);
+    expect(policiesAndPrograms('把学校安全作为重大民生工程来抓。')).toEqual([]);
+  });
+
   it('names a province’s program with the province, and an event with the whole unit that holds it', () => {
     expect(policiesAndPrograms('实施山西省乡村学校提质工程。')).toEqual(['PROGRAM:山西省乡村学校提质工程']);
     // A county before a known national program is where it runs.
@@ -399,6 +404,15 @@ describe('school names', () => {
     expect(schools('按规划调整优化学校布局。')).toEqual([]);
     expect(schools('全面实施普通高中课程改革。')).toEqual([]);
     expect(schools('各乡镇成人文化技术学校开展农民培训。')).toEqual([]);
+  });
+
+  it('reads 和 before a local name as joining a list, and starts a school’s project at the school', () => {
+    expect(schools('城关镇、东风街道和县一中作交流发言。')).toEqual(['SCHOOL:县一中']);
+    expect(of('推动新建小学和县职教中心实训楼项目开工。', 'SCHOOL', 'PROGRAM')).toEqual([
+      'SCHOOL:县职教中心',
+      'PROGRAM:县职教中心实训楼项目',
+    ]);
+    expect(of('县一中、二中一本上线人数创新高。', 'SCHOOL', 'POLICY')).toEqual(['SCHOOL:县一中']);
   });
 
   it('writes a level standing alone before a named school with the school', () => {

@@ -432,6 +432,7 @@ export const PROGRAM_LEADING_NOISE = new Set([
 ]);
 export const GENERIC_PROGRAM_PREFIXES = new Set([
   '工作',
+  '专项',
   '主题',
   '主题教育',
   '系列',
@@ -475,7 +476,16 @@ export const GENERIC_PROGRAM_PREFIXES = new Set([
   '各类',
 ]);
 /** Categories of school building work, counted in budgets (义教项目 x 个, 学前教育项目 x 个). */
-export const CONSTRUCTION_CATEGORY_PREFIXES = new Set(['义教', '学前教育', '义务教育', '高中', '职教', '学校', '校舍']);
+export const CONSTRUCTION_CATEGORY_PREFIXES = new Set([
+  '义教',
+  '学前教育',
+  '义务教育',
+  '高中',
+  '职教',
+  '学校',
+  '校舍',
+  '校建',
+]);
 /** Token tags that can be part of a program name (维修/改造 are verbs inside 校舍维修改造工程). */
 // z: jieba's state words, which include 清零 (控辍保学清零行动).
 export const PROGRAM_NAME_TAGS = new Set([
@@ -660,6 +670,6 @@ export const NOT_SCHOOL_PARTS =
   /普惠性|标准化|直通|地区|届|民办|公办|规划|指导|成员|开展|(?<!中)等|乡镇|[两几一二三四五六七八九十\d]所/u;
 /** Program names never hold these: enumerators (四是), lists (等), activity verbs (开展). */
 export const NOT_PROGRAM_PARTS =
-  /等|开展|推进|扎实|积极|举办|召开|举行|承办|胜利|[一二三四五六七八九十]是|^\d+项|工作计划$|采购项目$/u;
+  /等|开展|推进|扎实|积极|举办|召开|举行|承办|胜利|作为|[一二三四五六七八九十]是|^\d+项|工作计划$|采购项目$/u;
 /** Common nouns that extend a name only before anything proper has been seen. */
 export const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'eng']);
