@@ -41,7 +41,7 @@ import {
   SCHOOL_SUFFIXES,
 } from './rules.js';
 
-export type Cue = 'lexicon' | 'quote' | 'title-marks' | 'suffix' | 'pos' | 'numeric-slogan' | 'formula';
+export type Cue = 'lexicon' | 'quote' | 'title-marks' | 'title-words' | 'suffix' | 'pos' | 'numeric-slogan' | 'formula';
 
 export interface Mention {
   kind: EntityKind;
@@ -66,6 +66,7 @@ export const CUE_SCORE: Record<Cue, number> = {
   lexicon: 0.95,
   'title-marks': 0.95,
   quote: 0.8,
+  'title-words': 0.75,
   'numeric-slogan': 0.75,
   formula: 0.7,
   suffix: 0.7,
@@ -218,7 +219,7 @@ function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[],
 // What makes a term a designation or project built on another (教育现代化先进市, “两类学校”建设).
 const ACHIEVED_SUFFIX = /^(?:[县市区]|先进[县市区]|示范[县市区校]|建设|创建|发展[县市区]|(?:特色|示范|试点)学?校)$/u;
 
-function documentMentions(text: string, spans: Spans, out: Found[]): void {
+function documentMentions(text: string, spans: Spans, out: Found[], know: WordKnowledge): void {
   for (const m of text.matchAll(/《([^《》\n]{2,80})》/gu)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -227,6 +228,37 @@ function documentMentions(text: string, spans: Spans, out: Found[]): void {
     out.push({ kind: 'DOCUMENT', name, surface: m[0], start, end, cue: 'title-marks', anonymised: isAnonymised(name) });
     spans.take(start, end, 'DOCUMENT');
   }
+  for (const m of text.matchAll(UNMARKED_TITLE_END)) {
+    const end = (m.index ?? 0) + m[0].length;
+    const start = unmarkedTitleStart(text, m.index ?? 0, know);
+    if (start === undefined || !spans.free(start, end)) continue;
+    const surface = text.slice(start, end);
+    const name = surface.replace(ANY_QUOTES, '');
+    out.push({ kind: 'DOCUMENT', name, surface, start, end, cue: 'title-words', anonymised: isAnonymised(name) });
+    spans.take(start, end, 'DOCUMENT');
+  }
+}
+
+// A plan's or rule's title written without 《》, as scraped copies and plain reports do: 依据XX市学前教育第二期三年
+// 行动规划(201X-201X年), 印发《》-less 延川县“十四五”教育事业发展规划. It opens with a place (the issuer) and ends in
+// the kind of document, maybe with its years.
+const UNMARKED_TITLE_END =
+  /(?:实施方案|工作方案|方案|规划|办法|细则|意见)(?:[((][\dXx]{4}\s*[-—–~至]\s*[\dXx]{4}年?[))])?/gu;
+// What may stand before such a title: the start of a clause, or the verb that cites or issues it.
+const TITLE_LEAD = /(?:^|[,,。;;::、\s(( ]|依据|根据|按照|对照|实施|印发|出台|制定|编制|完成|落实|执行|贯彻|修订|了)$/u;
+
+/** Where an unmarked title ending at `typeStart` starts: at an issuing place 4–36 characters back, if one does. */
+function unmarkedTitleStart(text: string, typeStart: number, know: WordKnowledge): number | undefined {
+  let best: number | undefined;
+  for (let start = typeStart - 6; start >= Math.max(0, typeStart - 40); start--) {
+    const chunk = text.slice(start, typeStart);
+    if (!/^[\p{Script=Han}“”"\dXx×]+$/u.test(chunk)) break;
+    const place = /^(?:[Xx×]{1,4}[省市县区]?|\p{Script=Han}{2,8}?(?:省|自治区|市|州|县|区|旗))/u.exec(chunk)?.[0];
+    if (!place || !(isAnonymised(place) || know.isPlace(place))) continue;
+    if (!TITLE_LEAD.test(text.slice(Math.max(0, start - 2), start))) continue;
+    best = start;
+  }
+  return best;
 }
 
 const QUOTE = /[“"]([^“”"\n]{2,40})[”"]/gu;
@@ -1167,7 +1199,7 @@ export function extractMentions(
   const { isWord } = know;
   const spans = new Spans();
   const out: Found[] = [];
-  documentMentions(text, spans, out);
+  documentMentions(text, spans, out, know);
   lexiconMentions(text, lex, spans, out, isWord);
   quotedMentions(text, lex, spans, out, isWord);
   numericSlogans(text, tokens, spans, out);

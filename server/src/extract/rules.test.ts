@@ -319,6 +319,23 @@ describe('program heads', () => {
   });
 });
 
+describe('documents', () => {
+  const documents = (text: string) => of(text, 'DOCUMENT');
+
+  it('finds a title written without 《》 when an issuing place opens it and the kind of document ends it', () => {
+    expect(documents('依据XX县义务教育学校布局专项规划(201X-2025年),新建学校3所。')).toEqual([
+      'DOCUMENT:XX县义务教育学校布局专项规划(201X-2025年)',
+    ]);
+    expect(documents('出台了介休市中小学教师县管校聘管理改革实施方案,完成竞聘。')).toEqual([
+      'DOCUMENT:介休市中小学教师县管校聘管理改革实施方案',
+    ]);
+    expect(documents('编制完成会泽县“十四五”教育事业发展规划。')).toEqual(['DOCUMENT:会泽县十四五教育事业发展规划']);
+    // Without an issuing place it is a plan the sentence talks about, not a title.
+    expect(documents('我县制定了学校布局调整规划。')).toEqual([]);
+    expect(documents('认真落实上级各项意见。')).toEqual([]);
+  });
+});
+
 describe('lexicon matching', () => {
   it('matches a lexicon form written with quote marks inside it', () => {
     expect(policiesAndPrograms('实施“义务教育薄弱环节改善与能力提升”工程。')).toEqual([

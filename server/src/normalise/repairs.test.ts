@@ -10,6 +10,17 @@ describe('repairs', () => {
     expect(normalise('你知道是什么方案?我们的方案?').clean.text).toBe('你知道是什么方案?我们的方案?');
   });
 
+  it('restores a ?…? title broken by a hard line break or ending in its years', () => {
+    expect(normalise('深入实施?乡村教师支持计划(2015—2020年\n)?,用好特岗计划').clean.text).toBe(
+      '深入实施《乡村教师支持计划(2015—2020年\n)》,用好特岗计划',
+    );
+    expect(normalise('认真贯彻?关于加强中小学\n教师队伍建设的意见?,开展培训').clean.text).toBe(
+      '认真贯彻《关于加强中小学\n教师队伍建设的意见》,开展培训',
+    );
+    // Two paragraphs are never one title.
+    expect(normalise('对照?县里\n\n的方案?').clean.text).toBe('对照?县里\n\n的方案?');
+  });
+
   it('puts back a closing quote lost before a conjunction', () => {
     expect(normalise('实施“科教兴县和“人才强县战略').clean.text).toBe('实施“科教兴县”和“人才强县战略');
   });

@@ -4,7 +4,12 @@ import { counted, replaceMapped, type MappedText, type Tally } from './mapped-te
 const DOC_TYPE =
   '法|条例|办法|方案|意见|通知|通报|规定|规划|纲要|决定|细则|标准|制度|计划|要点|手册|守则|准则|公告|通告|章程|批复|函|指南|规范|规程|决议|报告';
 const QUESTION_WORDS = /吗|呢|什么|怎么|怎样|如何|为何|为什么|是否|哪|谁|几/u;
-const DAMAGED_TITLE = new RegExp(`\\?([^?\\n《》“”"]{4,60}?(?:${DOC_TYPE}))\\?`, 'gu');
+// A hard line break may fall anywhere inside (wrapped lines are rejoined later), and a title may end in its
+// years: ?乡村教师支持计划(2015—2020年)?.
+const DAMAGED_TITLE = new RegExp(
+  `\\?((?:[^?\\n《》“”"]|\\n(?!\\n)){4,60}?(?:${DOC_TYPE})(?:\\n?[((](?:[^?()()\\n]|\\n(?!\\n)){2,20}[))])?\\n?)\\?`,
+  'gu',
+);
 
 /**
  * Scraped copies replace 《》 by `?`. `?…?` becomes 《…》 only when the inside reads as
