@@ -738,6 +738,22 @@ function localSchoolStart(text: string, end: number, isWord: (w: string) => bool
   return undefined;
 }
 
+// 开展无证民办幼儿园及校外培训机构专项治理: a campaign against a named wrong, named from the verb that opens it
+// to its head; what it targets may hold verbs and lists (违规收受…礼金, 形式主义、官僚主义), unlike a program's name.
+const CAMPAIGN =
+  /(?<=(?:开展|组织|启动|推进|深化|部署|实施)(?:对|了)?)(?!开展|组织|对|了)((?:[\p{Script=Han}]|、(?=\p{Script=Han})){4,30}?)(专项(?:治理|整治|整顿|清理))/gu;
+
+function campaignMentions(text: string, spans: Spans, out: Found[]): void {
+  for (const m of text.matchAll(CAMPAIGN)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const name = text.slice(start, end);
+    if (NOT_PROGRAM_PARTS.test(name) || !spans.fitsProgram(start, end)) continue;
+    out.push({ kind: 'PROGRAM', name, surface: name, start, end, cue: 'suffix', anonymised: isAnonymised(name) });
+    spans.take(start, end, 'PROGRAM');
+  }
+}
+
 /** Places: jieba `ns`, or a name token ending in an administrative suffix. */
 function placeMentions(tokens: Token[], spans: Spans, out: Found[]): void {
   for (const tok of tokens) {
@@ -1207,6 +1223,7 @@ export function extractMentions(
   designationMentions(text, spans, out, know);
   schoolMentions(text, tokens, spans, out, know);
   programMentions(text, tokens, spans, out, isWord);
+  campaignMentions(text, spans, out);
   programPrefixes(text, spans, out, know);
   // Organisations before places: 将乐县人民政府 is one name, not a place and a government.
   organizationMentions(text, tokens, spans, out);

@@ -269,6 +269,17 @@ describe('program heads', () => {
     expect(policiesAndPrograms('举办第三届中小学生合唱节。')).toEqual(['PROGRAM:第三届中小学生合唱节']);
   });
 
+  it('names a campaign against a named wrong from the verb that opens it to its head', () => {
+    expect(policiesAndPrograms('深入开展无证培训机构及违规招生专项治理工作。')).toEqual([
+      'PROGRAM:无证培训机构及违规招生专项治理',
+    ]);
+    expect(policiesAndPrograms('组织开展对教师违规补课、收受礼金专项整治。')).toEqual([
+      'PROGRAM:教师违规补课、收受礼金专项整治',
+    ]);
+    // A campaign named as the program it is, not taken twice.
+    expect(policiesAndPrograms('开展“护校安园”专项行动。')).toEqual(['PROGRAM:护校安园']);
+  });
+
   it('finds no campaign in what may not come into schools, and no program in a sentence’s 作为', () => {
     expect(policiesAndPrograms('清理不适宜进校园的读物200余册。')).toEqual([]);
     expect(policiesAndPrograms('把学校安全作为重大民生工程来抓。')).toEqual([]);
