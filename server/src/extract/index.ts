@@ -418,7 +418,9 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
         claim('POLICY', formula, start, close);
       continue;
     }
-    if (!multiPart && (!HAN_ONLY.test(inner) || inner.length > 12)) continue;
+    // A quoted name that says it is a program may be longer (“转变作风改善发展环境建设年”).
+    const maxLength = PROGRAM_END.test(inner) ? 16 : 12;
+    if (!multiPart && (!HAN_ONLY.test(inner) || inner.length > maxLength)) continue;
     const after = rest.slice(0, 16);
     const before = text.slice(Math.max(0, open - 4), open);
     // “七长”责任制: a short quoted core and the Han words glued after it form the name.
@@ -876,7 +878,7 @@ function formulaMentions(text: string, spans: Spans, out: Found[], know: WordKno
 
 // 省级示范幼儿园, 市一级幼儿园, 省示范高中: a grade a level of government awards a school, not a school.
 const SCHOOL_DESIGNATION =
-  /(?:国家级|省级|市级|县级|区级|[省市])(?:一级|一类|二级|示范性?|标准化|规范化|优质|特色){1,2}(?:普通高中|高中|中学|小学|幼儿园|中职学校|职业学校|学校)/gu;
+  /(?:国家级|省级|市级|县级|区级|[省市])(?:一级|一类|二级|三级|一等|二等|示范性?|标准化|规范化|优质|特色|达标){1,3}(?:普通高中|高完中|完中|高中|中学|小学|幼儿园|中等职业学校|中职学校|职业学校|学校)/gu;
 
 /**
  * School designations. 阳江市标准化幼儿园: a place whose level the grade names is the awarding body and

@@ -209,6 +209,10 @@ describe('program heads', () => {
       'PROGRAM:省级示范幼儿园',
       'PROGRAM:市一级幼儿园',
     ]);
+    expect(of('县一中创建省一级一等高完中,二中通过省级规范化中等职业学校评估。', 'PROGRAM')).toEqual([
+      'PROGRAM:省一级一等高完中',
+      'PROGRAM:省级规范化中等职业学校',
+    ]);
     expect(of('全县有宜昌市规范化幼儿园12所。', 'PROGRAM', 'SCHOOL')).toEqual(['PROGRAM:宜昌市规范化幼儿园']);
   });
 
@@ -267,6 +271,12 @@ describe('program heads', () => {
   it('takes adjectives inside a campaign name and choir festivals as events', () => {
     expect(policiesAndPrograms('开展中华优秀传统文化进校园活动。')).toEqual(['PROGRAM:中华优秀传统文化进校园']);
     expect(policiesAndPrograms('举办第三届中小学生合唱节。')).toEqual(['PROGRAM:第三届中小学生合唱节']);
+  });
+
+  it('takes a long quoted name as a program when it says it is one', () => {
+    expect(policiesAndPrograms('开展“转变作风优化营商环境建设年”活动。')).toEqual([
+      'PROGRAM:转变作风优化营商环境建设年',
+    ]);
   });
 
   it('names a campaign against a named wrong from the verb that opens it to its head', () => {
