@@ -1118,7 +1118,8 @@ function placeBefore(text: string, end: number, know: WordKnowledge): number | u
 function programPrefixes(text: string, spans: Spans, out: Found[], know: WordKnowledge): void {
   for (const m of out) {
     if (m.kind !== 'PROGRAM') continue;
-    let start = m.start;
+    // 云南省“空中课堂”: the prefix stands before the opening quote.
+    let start = m.start > 0 && text[m.start - 1] === '“' ? m.start - 1 : m.start;
     const edition = EDITION_BEFORE.exec(text.slice(Math.max(0, start - 8), start));
     if (edition) start -= edition[0].length;
     // The province or city that awards a designation is part of it; before a program it is where it runs.
@@ -1138,8 +1139,8 @@ function programPrefixes(text: string, spans: Spans, out: Found[], know: WordKno
     if (outer && start < m.start) start -= outer[0].length;
     // 全市第十二届中小学生运动会, 全省职业教育活动周: the whole unit that holds an event is written with it.
     if (EVENT_END.test(m.name) && /全[省市县区州旗]$/u.test(text.slice(Math.max(0, start - 2), start))) start -= 2;
-    if (start === m.start || !spans.free(start, m.start)) continue;
-    const prefix = text.slice(start, m.start);
+    if (start >= m.start - (text[m.start - 1] === '“' ? 1 : 0) || !spans.free(start, m.start)) continue;
+    const prefix = text.slice(start, m.start).replace(ANY_QUOTES, '');
     spans.take(start, m.start, 'PROGRAM');
     // A lexicon term keeps its canonical entity (the province's 文明校园 is still traced with 文明校园); the
     // prefix shows in its surface. A name found by its head has no other identity than what is written.

@@ -58,7 +58,7 @@ describe('quoted terms', () => {
   });
 
   it('takes a quoted formula of numbers as a policy beside a policy word, not as the number of a plan', () => {
-    expect(policiesAndPrograms('各校推行课后服务“6+1”模式。')).toEqual(['POLICY:课后服务', 'POLICY:6+1']);
+    expect(policiesAndPrograms('各校推行课后服务“6+1”模式。')).toEqual(['POLICY:6+1']);
     expect(policiesAndPrograms('落实“4+2”教研要求。')).toEqual(['POLICY:4+2']);
     expect(policiesAndPrograms('印发“1+9”配套方案。')).toEqual([]);
     expect(policiesAndPrograms('全面落实“6+2”计划。')).toEqual(['PROGRAM:6+2计划']);
@@ -304,6 +304,11 @@ describe('program heads', () => {
     expect(policiesAndPrograms('承办全县第五届中小学生运动会。')).toEqual(['PROGRAM:全县第五届中小学生运动会']);
     expect(policiesAndPrograms('学生参加全市职业技能大赛获一等奖。')).toEqual(['PROGRAM:全市职业技能大赛']);
     expect(policiesAndPrograms('开展全市教师培训活动。')).toEqual([]);
+  });
+
+  it('takes a province written before the opening quote of a known program into its surface', () => {
+    const m = extract('依托四川省“空中课堂”组织线上教学。').filter((x) => x.kind === 'PROGRAM');
+    expect(m).toMatchObject([{ name: '空中课堂', surface: '四川省“空中课堂' }]);
   });
 
   it('keeps a known program its own entity when an anonymised place stands before it', () => {
