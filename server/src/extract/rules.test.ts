@@ -181,9 +181,9 @@ describe('program heads', () => {
 
   it('takes the activity of a known program as that program, but a contest named after it as its own event', () => {
     expect(policiesAndPrograms('各校扎实开展营养改善计划活动。')).toEqual(['PROGRAM:营养改善计划']);
-    expect(policiesAndPrograms('举办海淀区中小学校园足球竞赛。')).toEqual([
-      'PROGRAM:海淀区中小学校园足球竞赛',
-      'PROGRAM:校园足球',
+    expect(policiesAndPrograms('举办海淀区中小学营养改善计划知识竞赛。')).toEqual([
+      'PROGRAM:海淀区中小学营养改善计划知识竞赛',
+      'PROGRAM:营养改善计划',
     ]);
   });
 
