@@ -745,6 +745,20 @@ function localSchoolStart(text: string, end: number, isWord: (w: string) => bool
 const CAMPAIGN =
   /(?<=(?:开展|组织|启动|推进|深化|部署|实施)(?:对|了)?)(?!开展|组织|对|了)((?:[\p{Script=Han}]|、(?=\p{Script=Han})){4,30}?)(专项(?:治理|整治|整顿|清理))/gu;
 
+// 示范校建设, 星级党支部建设, 智慧学校建设: building up schools or branches to a grade is a program of its own.
+const GRADE_BUILDING =
+  /(?:示范|[一二三四五]?星级|智慧|特色|标准化|规范化|清廉|平安|文明|温馨|绿色|数字|现代化|优质)(?:(?![的地得和与及])\p{Script=Han}){0,3}?(?:学校|校园|校|党支部|幼儿园)建设/gu;
+
+function gradeBuildingMentions(text: string, spans: Spans, out: Found[]): void {
+  for (const m of text.matchAll(GRADE_BUILDING)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (!spans.free(start, end)) continue;
+    out.push({ kind: 'PROGRAM', name: m[0], surface: m[0], start, end, cue: 'suffix', anonymised: false });
+    spans.take(start, end, 'PROGRAM');
+  }
+}
+
 function campaignMentions(text: string, spans: Spans, out: Found[]): void {
   for (const m of text.matchAll(CAMPAIGN)) {
     const start = m.index ?? 0;
@@ -1227,6 +1241,7 @@ export function extractMentions(
   schoolMentions(text, tokens, spans, out, know);
   programMentions(text, tokens, spans, out, isWord);
   campaignMentions(text, spans, out);
+  gradeBuildingMentions(text, spans, out);
   programPrefixes(text, spans, out, know);
   // Organisations before places: 将乐县人民政府 is one name, not a place and a government.
   organizationMentions(text, tokens, spans, out);

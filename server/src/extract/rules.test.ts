@@ -273,6 +273,14 @@ describe('program heads', () => {
     expect(policiesAndPrograms('举办第三届中小学生合唱节。')).toEqual(['PROGRAM:第三届中小学生合唱节']);
   });
 
+  it('takes building schools or branches up to a grade as a program', () => {
+    expect(policiesAndPrograms('以五星级党支部建设为抓手,推进示范校建设。')).toEqual([
+      'PROGRAM:五星级党支部建设',
+      'PROGRAM:示范校建设',
+    ]);
+    expect(policiesAndPrograms('加快标准化的校园建设。')).toEqual([]);
+  });
+
   it('takes a long quoted name as a program when it says it is one', () => {
     expect(policiesAndPrograms('开展“转变作风优化营商环境建设年”活动。')).toEqual([
       'PROGRAM:转变作风优化营商环境建设年',
