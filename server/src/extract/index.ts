@@ -695,8 +695,10 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
         LEVEL_CHAR.test(text[start - 1]!) &&
         (start === 1 || !/\p{Script=Han}/u.test(text[start - 2]!))
       ) {
-        // 。区沙河中学: a level written alone before a named school says whose it is, and is written with it.
+        // 。区沙河中学: a level written alone before a named school says whose it is, and is written with it
+        // (with the anonymised name before it: XX 县蒙古族实验中学).
         start -= 1;
+        start -= /[Xx×]{1,4} ?$/u.exec(text.slice(Math.max(0, start - 5), start))?.[0].length ?? 0;
         name = text.slice(start, tok.end);
       }
     }

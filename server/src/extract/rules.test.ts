@@ -469,6 +469,7 @@ describe('school names', () => {
   it('writes a level standing alone before a named school with the school', () => {
     expect(schools('评选先进党支部。区沙河中学、太白小学获评。')).toEqual(['SCHOOL:区沙河中学', 'SCHOOL:太白小学']);
     expect(schools('全县沙河小学开展活动。')).toEqual(['SCHOOL:沙河小学']);
+    expect(schools('取得突破。XX 县龙溪实验中学获评先进。')).toEqual(['SCHOOL:XX 县龙溪实验中学']);
   });
 
   it('reads a place and a numbered school as a school, not a numeric slogan', () => {
