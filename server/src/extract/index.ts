@@ -294,7 +294,7 @@ function quotedSpans(text: string): Array<{ open: number; inner: string }> {
 // What a quoted phrase's end (or the words glued after it) says about its kind. 年 names a designated
 // year (支部建设年), not an age group (儿童少年) or a calendar word (今年).
 const PROGRAM_END =
-  /(?:工程|计划|行动|活动|项目|工作室|示范县|示范校|大赛|竞赛|比赛|讲堂|活动周|(?<![少青老童学今去明本当每])年|班|创建|进校园)$/u;
+  /(?:工程|计划|行动|活动|项目|工作室|示范县|示范校|大赛|竞赛|比赛|讲堂|活动周|(?<![少青老童学今去明本当每])年|创建|进校园)$/u;
 const POLICY_END = /(?:制度|机制|责任制|负责制|模式|精神|思想|观|政策|改革|结合|工作法)$/u;
 // The quoted phrase is the proper part of a program named right after it (“禁毒”专项行动), or one item of a
 // quoted list the sentence then names (“A”、“B”等主题实践活动). Verbs in between start a new clause
@@ -375,7 +375,8 @@ function programAfter(rest: string): boolean {
  * (“为民、务实、清廉”), when its ending or the words glued after it name a program or
  * policy (“菜单式”培训工程, “七长”责任制), or when it is a compound used where policies sit.
  */
-function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], isWord: (w: string) => boolean): void {
+function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], know: WordKnowledge): void {
+  const { isWord } = know;
   for (const m of quotedSpans(text)) {
     const inner = m.inner;
     const open = m.open;
@@ -487,7 +488,9 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
       continue;
     }
     let kind: EntityKind | null = null;
-    if (PROGRAM_END.test(inner) || programAfter(rest)) kind = 'PROGRAM';
+    // “金湾班”: a class named after a place is a program; “订单班”, “冠名班” are kinds of class.
+    const placeClass = /班$/u.test(inner) && [2, 3, 4].some((n) => know.isPlace(inner.slice(0, n)));
+    if (PROGRAM_END.test(inner) || placeClass || programAfter(rest)) kind = 'PROGRAM';
     else if (multiPart || POLICY_END.test(inner)) kind = 'POLICY';
     else if (
       inner.length >= 4 &&
@@ -1020,7 +1023,10 @@ function programMentions(
         j--;
         continue;
       }
-      const filler = NAME_FILLER.test(t.word);
+      // 名师名校长培养工程: 名 before a title is part of it, not a measure word (unless a number counts: 3名).
+      const filler =
+        NAME_FILLER.test(t.word) ||
+        (t.word === '名' && j > 0 && !/^[\d一二三四五六七八九十百千]+$/u.test(tokens[j - 1]!.word));
       if (!filler && (!PROGRAM_NAME_TAGS.has(t.tag) || !isHanOrDigits(t.word))) break;
       agent = PROGRAM_NAME_STOPS.has(t.word);
       if (PROGRAM_LEAD_VERBS.has(t.word) || agent) break;
@@ -1236,7 +1242,7 @@ export function extractMentions(
   const out: Found[] = [];
   documentMentions(text, spans, out, know);
   lexiconMentions(text, lex, spans, out, isWord);
-  quotedMentions(text, lex, spans, out, isWord);
+  quotedMentions(text, lex, spans, out, know);
   numericSlogans(text, tokens, spans, out);
   formulaMentions(text, spans, out, know);
   designationMentions(text, spans, out, know);

@@ -281,6 +281,16 @@ describe('program heads', () => {
     expect(policiesAndPrograms('加快标准化的校园建设。')).toEqual([]);
   });
 
+  it('takes a quoted class named after a place as a program, not a kind of class', () => {
+    expect(policiesAndPrograms('开设“海门班”2个。')).toEqual(['PROGRAM:海门班']);
+    expect(policiesAndPrograms('开设“订单班”“冠名班”12个。')).toEqual([]);
+  });
+
+  it('keeps 名 before a title inside a program name, not a counted 名', () => {
+    expect(policiesAndPrograms('实施名师名校长培养工程。')).toEqual(['PROGRAM:名师名校长培养工程']);
+    expect(policiesAndPrograms('实施3名教师培养工程。')).toEqual(['PROGRAM:教师培养工程']);
+  });
+
   it('takes a long quoted name as a program when it says it is one', () => {
     expect(policiesAndPrograms('开展“转变作风优化营商环境建设年”活动。')).toEqual([
       'PROGRAM:转变作风优化营商环境建设年',
