@@ -589,8 +589,9 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
         category = true;
         break;
       }
-      // 原/XX/学校, 和/县一中: a function word stands before a name, not in it.
+      // 原/XX/学校, 和/县一中: a function word stands before a name, not in it (nor one jieba glued on: 检查和/学校).
       if (t.word.length === 1 && GLUED_FUNCTION_CHAR.test(t.word)) break;
+      if (t.word.length > 1 && /[和与及]$/u.test(t.word) && !know.isPlace(t.word)) break;
       // 以市/一中, 并/入市/职教中心, 做/强县/职校: jieba glued the character before a local name onto its level.
       // (临江/新区/第二幼儿园: after a name, the word is part of the place.)
       if (
@@ -721,7 +722,7 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     if (NOT_SCHOOL_ENDINGS.some((e) => name.endsWith(e)) || NOT_SCHOOL_PARTS.test(name)) continue;
     // 斗门一中, 春城一小 but not 利用三中: before a bare number school stands a place, a
     // proper name, or a word too rare in the dictionary to be ordinary vocabulary.
-    if (/^[一二三四五六七八九十]+[中小幼]$/u.test(suffix) && !ORDINAL_SCHOOL.test(name)) {
+    if (/^[一二三四五六七八九十]+[中小幼]$/u.test(suffix) && !ORDINAL_SCHOOL.test(name) && !LOCAL_GENERIC.test(name)) {
       const before = tokens.filter((t) => t.start >= start && t.end <= tok.start);
       const named = (t: Token) =>
         PROPER_TAGS.has(t.tag) || know.isPlace(t.word) || ANONYMISED.test(t.word) || know.frequency(t.word) < 1000;
@@ -731,6 +732,36 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     const kind: EntityKind = name.endsWith('大学') ? 'ORGANIZATION' : 'SCHOOL';
     out.push({ kind, name, surface: name, start, end: tok.end, cue: 'suffix', anonymised: isAnonymised(name) });
     spans.take(start, tok.end, kind);
+    listedOrdinals(text, name, tok.end, spans, out);
+  }
+}
+
+const ORDINAL_END = /[一二三四五六七八九十]+[中小幼]$/u;
+const NEXT_ORDINAL = /^[、和及与]([一二三四五六七八九十]+[中小幼])/u;
+/**
+ * 凤凰城一小、二小、四小, 区一中、五中: the schools listed after a numbered one share its name's first part, written
+ * once. Each is a school of its own, named in full; its surface is what is written.
+ */
+function listedOrdinals(text: string, name: string, end: number, spans: Spans, out: Found[]): void {
+  const stem = ORDINAL_END.exec(name);
+  if (!stem || stem.index === 0) return;
+  const prefix = name.slice(0, stem.index);
+  for (let at = end, m = NEXT_ORDINAL.exec(text.slice(at)); m; m = NEXT_ORDINAL.exec(text.slice(at))) {
+    const from = at + 1;
+    const to = from + m[1]!.length;
+    if (!spans.free(from, to)) return;
+    const full = prefix + m[1]!;
+    out.push({
+      kind: 'SCHOOL',
+      name: full,
+      surface: m[1]!,
+      start: from,
+      end: to,
+      cue: 'suffix',
+      anonymised: isAnonymised(full),
+    });
+    spans.take(from, to, 'SCHOOL');
+    at = to;
   }
 }
 
@@ -739,8 +770,11 @@ function localSchoolStart(text: string, end: number, isWord: (w: string) => bool
   for (let len = 3; len <= 9 && len <= end; len++) {
     const from = end - len;
     if (!LEVEL_CHAR.test(text[from]!) || !LOCAL_GENERIC.test(text.slice(from, end))) continue;
-    // 乡镇中心幼儿园: the level character ends a word (乡镇, 城镇), so this is a kind of school, not one.
-    return from > 0 && isWord(text.slice(from - 1, from + 1)) ? undefined : from;
+    // 乡镇中心幼儿园: the level character ends a word (乡镇, 城镇), so this is a kind of school, not one; nor is
+    // 各县幼儿园 one.
+    return from > 0 && (isWord(text.slice(from - 1, from + 1)) || SELF_REFERENCE.test(text[from - 1]!))
+      ? undefined
+      : from;
   }
   return undefined;
 }

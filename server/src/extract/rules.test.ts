@@ -473,7 +473,27 @@ describe('school names', () => {
       'SCHOOL:县职教中心',
       'PROGRAM:县职教中心实训楼项目',
     ]);
-    expect(of('县一中、二中一本上线人数创新高。', 'SCHOOL', 'POLICY')).toEqual(['SCHOOL:县一中']);
+    expect(of('县一中、二中一本上线人数创新高。', 'SCHOOL', 'POLICY')).toEqual(['SCHOOL:县一中', 'SCHOOL:县二中']);
+  });
+
+  it('names each school of a list that writes the shared first part once', () => {
+    expect(schools('白鹤镇一小、二小、四小完成改造。')).toEqual([
+      'SCHOOL:白鹤镇一小',
+      'SCHOOL:白鹤镇二小',
+      'SCHOOL:白鹤镇四小',
+    ]);
+    expect(schools('区一中、五中党委分别建成示范点。')).toEqual(['SCHOOL:区一中', 'SCHOOL:区五中']);
+    expect(of('县城一小、三小与乡村学校结对。', 'SCHOOL').length).toBe(2);
+    // A plenum is no school list.
+    expect(schools('学习十九届二中、三中、四中全会精神。')).toEqual([]);
+  });
+
+  it('finds 县完小, 县幼儿园 but no school in 各县幼儿园, 个别学校 or a noun jieba glued 和 onto', () => {
+    expect(schools('县中学、县完小党支部被评为先进。')).toEqual(['SCHOOL:县中学', 'SCHOOL:县完小']);
+    expect(schools('新建教学楼投入使用,县幼儿园新园建成。')).toEqual(['SCHOOL:县幼儿园']);
+    expect(schools('各县幼儿园开展评估。')).toEqual([]);
+    expect(schools('个别学校存在大班额。')).toEqual([]);
+    expect(schools('开展春秋两季开学检查和义务教育学校办学行为督查。')).toEqual([]);
   });
 
   it('writes a level standing alone before a named school with the school', () => {
