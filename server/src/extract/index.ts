@@ -320,7 +320,7 @@ const NUMERIC_CORE = new RegExp(`^${NUM}[\\u4e00-\\u9fff]{1,2}$`, 'u');
 const NUMERIC_WITH_WORK = new RegExp(`^(${NUM}[\\u4e00-\\u9fff]{1,2}?)(?:建设|工作|整改|整治|治理|教育|专项)$`, 'u');
 // What a numeric abbreviation is glued to when it names a program or duty (“三优”工程, “七长”责任制).
 // (“三名”培养工程: a short verb may stand between the core and the head.)
-const GLUED_HEAD = /^(?:培养|培训|建设|提升)?(?:工程|计划|行动|项目|工作室|责任制|负责制|制度|机制)/u;
+const GLUED_HEAD = /^(?:培养|培训|建设|提升|目标)?(?:工程|计划|行动|项目|工作室|责任制|负责制|制度|机制)/u;
 const DIGIT_FORMULA = /^(?:\d{1,2}|[Xx])(?:\+(?:\d{1,2}|[XxN])){1,3}$/u;
 // What follows a formula: a policy word (模式, 选考模式), or a plan that the formula numbers (group 1).
 const FORMULA_AFTER = /^[\p{Script=Han}]{0,4}?(?:(方案|规划|意见|文件)|模式|制度|机制|证书|课程|服务|管理)/u;
@@ -406,11 +406,11 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
     // stands by it (a plan's number, “1+17”工作方案, names a document, not a policy).
     if (DIGIT_FORMULA.test(inner)) {
       const formula = inner.replace(/x/gu, 'X');
-      // “9+3”计划: a program named by its formula.
-      const head = /^(?:计划|工程|行动)/u.exec(rest)?.[0];
-      if (head) {
-        const end = close + 1 + head.length;
-        if (spans.free(open, end)) claim('PROGRAM', formula + head, open, end);
+      // “9+3”计划, “1+3”培养试验项目: a program named by its formula; “5+2”课后服务模式: a policy named by it.
+      const named = /^(?:[\p{Script=Han}]{0,6}?(?:计划|工程|行动|项目)|[\p{Script=Han}]{2,6}?模式)/u.exec(rest)?.[0];
+      if (named && !CLAUSE_VERB.test(named)) {
+        const end = close + 1 + named.length;
+        if (spans.free(open, end)) claim(/模式$/u.test(named) ? 'POLICY' : 'PROGRAM', formula + named, open, end);
         continue;
       }
       const by = FORMULA_AFTER.exec(rest);
@@ -1182,7 +1182,11 @@ function programPrefixes(text: string, spans: Spans, out: Found[], know: WordKno
     const place = placeBefore(text, start, know);
     if (place !== undefined) {
       // A province's own programs are named with it (江苏省名师空中课堂, 山东省高水平中职学校建设).
-      if (DESIGNATION_END.test(m.name) || /(?:省|自治区)$/u.test(text.slice(start - place, start))) start -= place;
+      if (
+        DESIGNATION_END.test(m.name) ||
+        /(?:省|自治区|^北京市|^天津市|^上海市|^重庆市)$/u.test(text.slice(start - place, start))
+      )
+        start -= place;
     } else {
       const level = LEVEL_BEFORE.exec(text.slice(Math.max(0, start - 3), start))?.[0] ?? '';
       // 城市文明校园: 市 ends a word; 市第九届运动会: a bare level before an edition is the reader's own unit.
