@@ -230,35 +230,44 @@ function documentMentions(text: string, spans: Spans, out: Found[], know: WordKn
   }
   for (const m of text.matchAll(UNMARKED_TITLE_END)) {
     const end = (m.index ?? 0) + m[0].length;
+    // The kind of document ends the title: 海伦市人大代表意见建议 and 各镇街规划布局 are no titles.
+    if (/^(?!为|的|要求)\p{Script=Han}/u.test(text.slice(end))) continue;
     const start = unmarkedTitleStart(text, m.index ?? 0, know);
     if (start === undefined || !spans.free(start, end)) continue;
-    const surface = text.slice(start, end);
-    const name = surface.replace(ANY_QUOTES, '');
-    out.push({ kind: 'DOCUMENT', name, surface, start, end, cue: 'title-words', anonymised: isAnonymised(name) });
+    const name = text.slice(start, end);
+    out.push({ kind: 'DOCUMENT', name, surface: name, start, end, cue: 'title-words', anonymised: isAnonymised(name) });
     spans.take(start, end, 'DOCUMENT');
   }
 }
 
 // A plan's or rule's title written without 《》, as scraped copies and plain reports do: 依据XX市学前教育第二期三年
-// 行动规划(201X-201X年), 印发《》-less 延川县“十四五”教育事业发展规划. It opens with a place (the issuer) and ends in
-// the kind of document, maybe with its years.
+// 行动规划(201X-201X年), 编制完成延川县“十四五”教育事业发展规划. It is cited or issued by a verb, opens with a place
+// (the issuer) and ends in the kind of document, maybe with its years.
 const UNMARKED_TITLE_END =
-  /(?:实施方案|工作方案|方案|规划|办法|细则|意见)(?:[((][\dXx]{4}\s*[-—–~至]\s*[\dXx]{4}年?[))])?/gu;
-// What may stand before such a title: the start of a clause, or the verb that cites or issues it.
-const TITLE_LEAD = /(?:^|[,,。;;::、\s(( ]|依据|根据|按照|对照|实施|印发|出台|制定|编制|完成|落实|执行|贯彻|修订|了)$/u;
+  /(?:实施方案|工作方案|方案|规划|办法|细则|实施意见|指导意见|若干意见)(?:[((][\dXx]{4}\s*[-—–~至]\s*[\dXx]{4}年?[))])?/gu;
+const TITLE_LEAD = /(?:依据|根据|按照|对照|实施|印发|出台|制定|编制|完成|落实|执行|贯彻|修订)了?$/u;
+// A clause, not a title: 延川县十所学校并听取意见, 海伦市教育局关于…的意见 (a title with 的 opens with 关于),
+// two titles joined (…计划和海伦市…规划).
+const NOT_IN_TITLE = /并|听取|提出|有关|[和及与]|所/u;
 
-/** Where an unmarked title ending at `typeStart` starts: at an issuing place 4–36 characters back, if one does. */
+// The body after the place: 市委, 教育局, 人民政府办公室 (布局 ends in 局 but is no body).
+const ISSUER = new RegExp(`^(?:[^关]{0,6}?(?:${ORGANIZATION_HEADS.join('|')}))?`, 'u');
+
+/** Where an unmarked title ending at `typeStart` starts: at the nearest issuing place after a citing verb. */
 function unmarkedTitleStart(text: string, typeStart: number, know: WordKnowledge): number | undefined {
-  let best: number | undefined;
   for (let start = typeStart - 6; start >= Math.max(0, typeStart - 40); start--) {
     const chunk = text.slice(start, typeStart);
-    if (!/^[\p{Script=Han}“”"\dXx×]+$/u.test(chunk)) break;
+    if (!/^[\p{Script=Han}“”"\dXx×]+$/u.test(chunk) || NOT_IN_TITLE.test(chunk)) return undefined;
     const place = /^(?:[Xx×]{1,4}[省市县区]?|\p{Script=Han}{2,8}?(?:省|自治区|市|州|县|区|旗))/u.exec(chunk)?.[0];
-    if (!place || !(isAnonymised(place) || know.isPlace(place))) continue;
-    if (!TITLE_LEAD.test(text.slice(Math.max(0, start - 2), start))) continue;
-    best = start;
+    // (海门区: the city of 海门 renamed a district; its short name is known.)
+    if (!place || !(isAnonymised(place) || know.isPlace(place) || know.isPlace(place.slice(0, -1)))) continue;
+    // 海伦市教育局关于…的意见 is a title; 海伦市教育局统一规划 is what the bureau plans.
+    const issuer = ISSUER.exec(chunk.slice(place.length))?.[0] ?? '';
+    const about = chunk.slice(place.length + issuer.length).startsWith('关于');
+    if ((issuer || /的/u.test(chunk)) && !about) return undefined;
+    if (TITLE_LEAD.test(text.slice(Math.max(0, start - 3), start))) return start;
   }
-  return best;
+  return undefined;
 }
 
 const QUOTE = /[“"]([^“”"\n]{2,40})[”"]/gu;

@@ -373,10 +373,20 @@ describe('documents', () => {
     expect(documents('出台了介休市中小学教师县管校聘管理改革实施方案,完成竞聘。')).toEqual([
       'DOCUMENT:介休市中小学教师县管校聘管理改革实施方案',
     ]);
-    expect(documents('编制完成会泽县“十四五”教育事业发展规划。')).toEqual(['DOCUMENT:会泽县十四五教育事业发展规划']);
-    // Without an issuing place it is a plan the sentence talks about, not a title.
+    expect(documents('编制完成会泽县“十四五”教育事业发展规划。')).toEqual(['DOCUMENT:会泽县“十四五”教育事业发展规划']);
+    expect(documents('印发会泽县教育局关于加强学校管理的实施意见,全面整改。')).toEqual([
+      'DOCUMENT:会泽县教育局关于加强学校管理的实施意见',
+    ]);
+    // Without an issuing place it is a plan the sentence talks about, not a title; nor is a clause, what a body
+    // plans or thinks, or a document word inside a longer word.
     expect(documents('我县制定了学校布局调整规划。')).toEqual([]);
     expect(documents('认真落实上级各项意见。')).toEqual([]);
+    expect(documents('我们走访了延川县十所学校并听取意见。')).toEqual([]);
+    expect(documents('按照海伦市教育局统一规划,新建幼儿园5所。')).toEqual([]);
+    expect(documents('会议听取了海伦市教育局关于学校布局调整的意见。')).toEqual([]);
+    expect(documents('认真落实寿光市委市政府决策部署和上级有关意见。')).toEqual([]);
+    expect(documents('收集整理海伦市人大代表意见建议。')).toEqual([]);
+    expect(documents('印发海伦市学前教育第三期行动计划和海伦市教育事业发展规划。')).toEqual([]);
   });
 });
 

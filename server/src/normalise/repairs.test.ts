@@ -17,6 +17,9 @@ describe('repairs', () => {
     expect(normalise('认真贯彻?关于加强中小学\n教师队伍建设的意见?,开展培训').clean.text).toBe(
       '认真贯彻《关于加强中小学\n教师队伍建设的意见》,开展培训',
     );
+    expect(normalise('按照?揭西县落实“双减”工作实施方案?要求').clean.text).toBe(
+      '按照《揭西县落实“双减”工作实施方案》要求',
+    );
     // Two paragraphs are never one title.
     expect(normalise('对照?县里\n\n的方案?').clean.text).toBe('对照?县里\n\n的方案?');
   });

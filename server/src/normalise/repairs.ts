@@ -7,7 +7,7 @@ const QUESTION_WORDS = /吗|呢|什么|怎么|怎样|如何|为何|为什么|是
 // A hard line break may fall anywhere inside (wrapped lines are rejoined later), and a title may end in its
 // years: ?乡村教师支持计划(2015—2020年)?.
 const DAMAGED_TITLE = new RegExp(
-  `\\?((?:[^?\\n《》“”"]|\\n(?!\\n)){4,60}?(?:${DOC_TYPE})(?:\\n?[((](?:[^?()()\\n]|\\n(?!\\n)){2,20}[))])?\\n?)\\?`,
+  `\\?((?:[^?\\n《》]|\\n(?!\\n)){4,60}?(?:${DOC_TYPE})(?:\\n?[((](?:[^?()()\\n]|\\n(?!\\n)){2,20}[))])?\\n?)\\?`,
   'gu',
 );
 
