@@ -594,10 +594,14 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
         continue;
       }
       // 力争/城区/小学, 逐步提高/农村/学校, 我县/小学: a kind of school; nothing before it is part of a name.
-      if (SCHOOL_CATEGORY_WORDS.has(t.word) || SELF_LEVEL.test(t.word) || SCHOOL_WORK_VERBS.has(t.word)) {
+      // (城区/第一小学: an ordinal after it names one school of that area.)
+      const ordinalNext = /^(?:第|[一二三四五六七八九十]+[中小幼]?$)/u.test(tokens[j + 1]?.word ?? '');
+      if ((SCHOOL_CATEGORY_WORDS.has(t.word) && !ordinalNext) || SELF_LEVEL.test(t.word)) {
         category = true;
         break;
       }
+      // 提升/县一中/办学水平: what is done to a school is no part of its name.
+      if (SCHOOL_WORK_VERBS.has(t.word)) break;
       // 原/XX/学校, 和/县一中: a function word stands before a name, not in it (nor one jieba glued on: 检查和/学校).
       if (t.word.length === 1 && GLUED_FUNCTION_CHAR.test(t.word)) break;
       if (t.word.length > 1 && /[和与及]$/u.test(t.word) && !know.isPlace(t.word)) break;
@@ -606,7 +610,11 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       if (
         t.word.length === 2 &&
         LEVEL_CHAR.test(t.word[1]!) &&
-        // 和县 is a county too, but after a list item (…街道和县一中) the 和 joins the list.
+        // Only a function character (以市), or one that makes a word with what comes before (并/入市, 做/强县):
+        // 新区一中 and 矿区一中 are schools of their own. 和县 is a county too, but after a list item
+        // (…街道和县一中) the 和 joins the list.
+        (GLUED_FUNCTION_CHAR.test(t.word) ||
+          (j > 0 && (know.isWord(tokens[j - 1]!.word + t.word[0]!) || VERB_TAGS.has(tokens[j - 1]!.tag)))) &&
         (!know.isPlace(t.word) || (/^[和与及]/u.test(t.word) && j > 0 && isNameToken(tokens[j - 1]!))) &&
         (j === 0 || !isNameToken(tokens[j - 1]!) || /^[和与及]/u.test(t.word)) &&
         LOCAL_GENERIC.test(t.word[1]! + text.slice(t.end, tok.end))
@@ -683,8 +691,9 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     if (ORDINAL_SCHOOL.test(name)) {
       // 市一中 (以市/一中): already the whole local name.
     } else if (ORDINAL_SCHOOL.test(tok.word) || (prefix.length === 0 && ORDINAL_SCHOOL.test(before))) {
-      // 市四小, 市三中: the level and the number are the whole (local) name.
+      // 市四小, 市三中: the level and the number are the whole (local) name (城区一小: with the area).
       start = ORDINAL_SCHOOL.test(tok.word) ? tok.start : tok.start - 1;
+      if (text.startsWith('城区', start - 1)) start -= 1;
       name = text.slice(start, tok.end);
     } else if (prefix.length === 0 || GENERIC_SCHOOL_PREFIXES.has(prefix)) {
       // 县实验中学, 区第二幼儿园, 区特殊教育学校: generic words after a level character are the local
@@ -716,14 +725,17 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       }
     }
     // 成人/文化技术学校: after a kind of school, only a proper part (a place, a name) makes one school.
+    // (城区第一小学, 民办育才学校: an ordinal or a rare word names one.)
+    const named = (t: Token) =>
+      PROPER_TAGS.has(t.tag) ||
+      know.isPlace(t.word) ||
+      !know.isWord(t.word) ||
+      know.frequency(t.word) < 1000 ||
+      /^(?:第?[一二三四五六七八九十\d]+)$/u.test(t.word);
     if (
       category &&
-      !tokens.some(
-        (t) =>
-          t.start >= start &&
-          t.end <= tok.start &&
-          (PROPER_TAGS.has(t.tag) || know.isPlace(t.word) || !know.isWord(t.word)),
-      )
+      !LOCAL_GENERIC.test(name) &&
+      !tokens.some((t) => t.start >= start && t.end <= tok.start && named(t))
     )
       continue;
     // 新建乡镇中心幼儿园4所: a name counted in figures is a kind of school (…和市三中两所 counts a list).
@@ -774,14 +786,20 @@ function listedOrdinals(text: string, name: string, end: number, spans: Spans, o
   }
 }
 
+// Words for a kind of area that end in a level character (乡镇, 城镇, 山区, 社区), unlike 强县 in 加强县….
+const KIND_OF_AREA = /^[乡城村集市郊社山牧矿新园景片辖学校省州郡]/u;
+
 /** Where a local school name (县实验中学) ending at `end` starts, if one does. */
 function localSchoolStart(text: string, end: number, isWord: (w: string) => boolean): number | undefined {
   for (let len = 3; len <= 9 && len <= end; len++) {
     const from = end - len;
-    if (!LEVEL_CHAR.test(text[from]!) || !LOCAL_GENERIC.test(text.slice(from, end))) continue;
+    // (城区一小: the town's own area names a local school like a level does.)
+    const level = LEVEL_CHAR.test(text[from]!) || text.startsWith('城区', from);
+    if (!level || !LOCAL_GENERIC.test(text.slice(from, end))) continue;
     // 乡镇中心幼儿园: the level character ends a word (乡镇, 城镇), so this is a kind of school, not one; nor is
     // 各县幼儿园 one.
-    return from > 0 && (isWord(text.slice(from - 1, from + 1)) || SELF_REFERENCE.test(text[from - 1]!))
+    const pair = text.slice(from - 1, from + 1);
+    return from > 0 && ((KIND_OF_AREA.test(pair) && isWord(pair)) || SELF_REFERENCE.test(text[from - 1]!))
       ? undefined
       : from;
   }

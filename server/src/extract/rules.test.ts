@@ -506,6 +506,18 @@ describe('school names', () => {
     expect(schools('开展春秋两季开学检查和义务教育学校办学行为督查。')).toEqual([]);
   });
 
+  it('keeps schools that school work, an area or an ordinal stands beside', () => {
+    expect(schools('提升县一中办学水平。')).toEqual(['SCHOOL:县一中']);
+    expect(schools('加强县职教中心建设。')).toEqual(['SCHOOL:县职教中心']);
+    expect(schools('支持育才中学扩大招生。')).toEqual(['SCHOOL:育才中学']);
+    expect(schools('宣汉县城区第一小学新建教学楼。')).toEqual(['SCHOOL:宣汉县城区第一小学']);
+    expect(schools('城区一小、城区二小开展交流。')).toEqual(['SCHOOL:城区一小', 'SCHOOL:城区二小']);
+    expect(schools('民办育才学校通过年检。')).toEqual(['SCHOOL:育才学校']);
+    // 新区 and 矿区 are part of these names, not a glued character before a district's own school.
+    expect(schools('新区一中、矿区一中结对。')).toEqual(['SCHOOL:新区一中', 'SCHOOL:矿区一中']);
+    expect(schools('做强县职校骨干专业。')).toEqual(['SCHOOL:县职校']);
+  });
+
   it('writes a level standing alone before a named school with the school', () => {
     expect(schools('评选先进党支部。区沙河中学、太白小学获评。')).toEqual(['SCHOOL:区沙河中学', 'SCHOOL:太白小学']);
     expect(schools('全县沙河小学开展活动。')).toEqual(['SCHOOL:沙河小学']);
