@@ -332,7 +332,7 @@ const NUMERIC_WITH_WORK = new RegExp(`^(${NUM}[\\u4e00-\\u9fff]{1,2}?)(?:建设|
 const GLUED_HEAD = /^(?:培养|培训|建设|提升|目标)?(?:工程|计划|行动|项目|工作室|责任制|负责制|制度|机制)/u;
 const DIGIT_FORMULA = /^(?:\d{1,2}|[Xx])(?:\+(?:\d{1,2}|[XxN])){1,3}$/u;
 // What follows a formula: a policy word (模式, 选考模式), or a plan that the formula numbers (group 1).
-const FORMULA_AFTER = /^[\p{Script=Han}]{0,4}?(?:(方案|规划|意见|文件)|模式|制度|机制|证书|课程|服务|管理)/u;
+const FORMULA_AFTER = /^[\p{Script=Han}]{0,4}?(?:(方案|规划|意见|文件)|模式|制度|机制|证书|课程)/u;
 // A known term, a goal word, and the duty that organises it: 控辍保学(目标)责任制, 安全工作机制.
 const DUTY_OF_TERM = /^([\p{Script=Han}]{2,8}?)(?:目标|工作)?(?:责任制|制度|机制)/u;
 
@@ -400,6 +400,8 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
       inner.split(SEPARATORS).some((p) => !lex.forms.has(p)) &&
       spans.holdsOnly(start, close);
     if (!spans.freeOrInDocument(start, close) && !holdsParts) continue;
+    // Inside a title the lexicon has already named a known quoted term.
+    if (out.some((f) => f.start === start && f.end === close)) continue;
     const claim = (kind: EntityKind, name: string, from: number, to: number) => {
       out.push({ kind, name, surface: text.slice(from, to), start: from, end: to, cue: 'quote', anonymised: false });
       spans.take(from, to, kind);
@@ -751,7 +753,10 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     }
     if (!spans.free(start, tok.end)) continue;
     const kind: EntityKind = name.endsWith('大学') ? 'ORGANIZATION' : 'SCHOOL';
-    out.push({ kind, name, surface: name, start, end: tok.end, cue: 'suffix', anonymised: isAnonymised(name) });
+    // XX 县…中学: a layout space is no part of the name (the surface keeps it).
+    const surface = name;
+    name = name.replace(/\s+/gu, '');
+    out.push({ kind, name, surface, start, end: tok.end, cue: 'suffix', anonymised: isAnonymised(name) });
     spans.take(start, tok.end, kind);
     listedOrdinals(text, name, tok.end, spans, out);
   }
@@ -809,11 +814,11 @@ function localSchoolStart(text: string, end: number, isWord: (w: string) => bool
 // 开展无证民办幼儿园及校外培训机构专项治理: a campaign against a named wrong, named from the verb that opens it
 // to its head; what it targets may hold verbs and lists (违规收受…礼金, 形式主义、官僚主义), unlike a program's name.
 const CAMPAIGN =
-  /(?<=(?:开展|组织|启动|推进|深化|部署|实施)(?:对|了)?)(?!开展|组织|对|了)((?:[\p{Script=Han}]|、(?=\p{Script=Han})){4,30}?)(专项(?:治理|整治|整顿|清理))/gu;
+  /(?<=(?:开展|组织|启动|推进|深化|部署|实施)(?:对|了)?)(?!开展|组织|对|了)((?:(?!开展|组织|启动|推进|部署|实施|进行|对|并|各|全县|全市|全区)\p{Script=Han}|、(?=\p{Script=Han})){4,30}?)(专项(?:治理|整治|整顿|清理))/gu;
 
 // 示范校建设, 星级党支部建设, 智慧学校建设: building up schools or branches to a grade is a program of its own.
 const GRADE_BUILDING =
-  /(?:示范|[一二三四五]?星级|智慧|特色|标准化|规范化|清廉|平安|文明|温馨|绿色|数字|现代化|优质)(?:(?![的地得和与及])\p{Script=Han}){0,3}?(?:学校|校园|校|党支部|幼儿园)建设/gu;
+  /(?:示范性?|[一二三四五]?星级|智慧|特色|标准化|规范化|清廉|平安|文明|温馨|绿色|数字化?|现代化)(?:学校|校园|校|党支部|幼儿园)建设/gu;
 
 function gradeBuildingMentions(text: string, spans: Spans, out: Found[]): void {
   for (const m of text.matchAll(GRADE_BUILDING)) {
@@ -1058,10 +1063,10 @@ function programMentions(
       (tok.word.endsWith('学校') && SCHOOL_GRADE_ENDING.test(text.slice(Math.max(0, tok.end - 6), tok.end)));
     if (!PROGRAM_SUFFIX_TOKENS.has(tok.word) && !event && !designation && !into) continue;
     if (tok.word === '进校园' && VISITORS.test(prev)) continue;
-    // 不适宜进校园的读物: what may not come into schools, not a campaign.
+    // 不适宜进校园的读物, 防止不良读物进校园: what may not come into schools, not a campaign.
     if (
       (tok.word === '进校园' || into) &&
-      /(?:适宜|适合|宜|准|许|得)$/u.test(text.slice(Math.max(0, tok.start - 3), into ? tok.start - 1 : tok.start))
+      /不适宜|不宜|不得|不准|防止|杜绝|严禁|禁止|不良|有害/u.test(text.slice(Math.max(0, tok.start - 10), tok.start))
     )
       continue;
     // 工程建设, 项目建设: construction work in general, not a named program.
@@ -1234,6 +1239,16 @@ function programPrefixes(text: string, spans: Spans, out: Found[], know: WordKno
     if (m.cue !== 'lexicon') {
       m.name = prefix + m.name;
       m.anonymised = m.anonymised || isAnonymised(m.name) || isAnonymised(prefix);
+    }
+    // 云南省“空中课堂”: a quote opened inside the surface is closed in it too.
+    if (
+      text[start] !== '“' &&
+      text.slice(start, m.start).includes('“') &&
+      text[m.end] === '”' &&
+      spans.free(m.end, m.end + 1)
+    ) {
+      spans.take(m.end, m.end + 1, 'PROGRAM');
+      m.end += 1;
     }
     m.surface = text.slice(start, m.end);
     m.start = start;

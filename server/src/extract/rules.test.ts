@@ -273,12 +273,25 @@ describe('program heads', () => {
     expect(policiesAndPrograms('举办第三届中小学生合唱节。')).toEqual(['PROGRAM:第三届中小学生合唱节']);
   });
 
+  it('names campaigns only from the last verb, and stops them at a clause', () => {
+    expect(policiesAndPrograms('部署全县各级各类学校开展食品安全专项整治。')).toEqual(['PROGRAM:食品安全专项整治']);
+    expect(policiesAndPrograms('组织全县各学校对食堂进行专项整治。')).toEqual([]);
+    expect(policiesAndPrograms('推进学校安全大检查并同步进行隐患专项整治。')).toEqual([]);
+  });
+
+  it('finds no campaign in what must be kept out of schools', () => {
+    expect(policiesAndPrograms('杜绝不适宜的读物进校园。')).toEqual([]);
+    expect(policiesAndPrograms('防止不良读物进校园。')).toEqual([]);
+  });
+
   it('takes building schools or branches up to a grade as a program', () => {
     expect(policiesAndPrograms('以五星级党支部建设为抓手,推进示范校建设。')).toEqual([
       'PROGRAM:五星级党支部建设',
       'PROGRAM:示范校建设',
     ]);
     expect(policiesAndPrograms('加快标准化的校园建设。')).toEqual([]);
+    expect(policiesAndPrograms('通过示范带动学校建设。')).toEqual([]);
+    expect(of('推进示范性幼儿园建设。', 'PROGRAM', 'SCHOOL')).toEqual(['PROGRAM:示范性幼儿园建设']);
   });
 
   it('takes a quoted class named after a place as a program, not a kind of class', () => {
@@ -325,8 +338,10 @@ describe('program heads', () => {
   });
 
   it('takes a province written before the opening quote of a known program into its surface', () => {
-    const m = extract('依托四川省“空中课堂”组织线上教学。').filter((x) => x.kind === 'PROGRAM');
-    expect(m).toMatchObject([{ name: '空中课堂', surface: '四川省“空中课堂' }]);
+    const m = extract('依托四川省“国培计划”平台组织教学。').filter((x) => x.kind === 'PROGRAM');
+    expect(m).toMatchObject([{ name: '国培计划', surface: '四川省“国培计划”' }]);
+    // A quoted known term in a title is one mention, not two.
+    expect(of('全面落实四川省“营养改善计划”实施细则。', 'PROGRAM')).toEqual(['PROGRAM:营养改善计划']);
   });
 
   it('keeps a known program its own entity when an anonymised place stands before it', () => {
@@ -521,7 +536,7 @@ describe('school names', () => {
   it('writes a level standing alone before a named school with the school', () => {
     expect(schools('评选先进党支部。区沙河中学、太白小学获评。')).toEqual(['SCHOOL:区沙河中学', 'SCHOOL:太白小学']);
     expect(schools('全县沙河小学开展活动。')).toEqual(['SCHOOL:沙河小学']);
-    expect(schools('取得突破。XX 县龙溪实验中学获评先进。')).toEqual(['SCHOOL:XX 县龙溪实验中学']);
+    expect(schools('取得突破。XX 县龙溪实验中学获评先进。')).toEqual(['SCHOOL:XX县龙溪实验中学']);
   });
 
   it('reads a place and a numbered school as a school, not a numeric slogan', () => {

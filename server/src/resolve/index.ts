@@ -97,7 +97,8 @@ export function fullSchoolName(name: string): string {
  */
 export function localPlace(name: string, s: Scope): { code: string; name: string } | undefined {
   const places = s.places ?? [];
-  const level = /^[省市州县区镇乡]/u.exec(name)?.[0];
+  // (全市职业技能大赛: the whole unit's event belongs to the unit of that level.)
+  const level = /^全?([省市州县区镇乡])/u.exec(name)?.[1];
   if (!level) return places[0];
   return places.find((p) => p.name.endsWith(level));
 }
@@ -116,7 +117,9 @@ export function resolveEntities(
     if (!e) {
       const place = linkedPlace(m, options);
       // A linked place is named as the gazetteer names it; what the report wrote stays an alias.
-      e = { key, kind: m.kind, name: place?.[0]!.name ?? m.name, aliases: [], anonymised: m.anonymised };
+      // A school is named written out (杨村第五幼儿园 for 杨村五幼), whichever spelling a report used first.
+      const name = m.kind === 'SCHOOL' ? fullSchoolName(m.name) : m.name;
+      e = { key, kind: m.kind, name: place?.[0]!.name ?? name, aliases: [], anonymised: m.anonymised };
       if (!m.anonymised && isLocalGeneric(m)) e.qualifier = localPlace(m.name, s)?.name ?? s.label ?? s.reportId;
       if (place) {
         e.placeCode = place[0]!.code;
@@ -126,8 +129,6 @@ export function resolveEntities(
       }
       entities.set(key, e);
     }
-    // The written-out name shows the school best (杨村第五幼儿园 rather than 杨村五幼).
-    if (m.kind === 'SCHOOL' && m.name.length > e.name.length) e.name = m.name;
     const alias = displayForm(m.surface);
     if (!e.aliases.includes(alias)) e.aliases.push(alias);
   }

@@ -81,7 +81,7 @@ describe('local names', () => {
     expect(schools.map((e) => [e.name, e.aliases])).toEqual([
       ['市第一中学', ['市一中', '市第一中学']],
       ['杨村第五幼儿园', ['杨村五幼', '杨村第五幼儿园']],
-      ['市二小', ['市二小']],
+      ['市第二小学', ['市二小']],
     ]);
     // 第一中学 is not written out twice.
     expect(schools[0]!.key).toBe('SCHOOL:市第一中学@350582');
