@@ -19,6 +19,9 @@ import {
   GLUED_FUNCTION_CHAR,
   ORDINAL_SCHOOL,
   SCHOOL_CATEGORY_WORDS,
+  SCHOOL_WORK_VERBS,
+  SENTENCE_CHAR,
+  KIND_OF_AREA,
   NOT_PROGRAM_PARTS,
   NOT_SCHOOL_PARTS,
   PROPER_TAGS,
@@ -126,6 +129,9 @@ const QUOTE_MARK = /[“”"]/u;
  * mention too (《…控辍保学…》 mentions 控辍保学), as researchers count it. Quote marks inside
  * a form do not stop it; a short form must not start or end inside a word (刷新高考 holds no 新高考).
  */
+// What makes a term a designation or project built on another (教育现代化先进市, “两类学校”建设).
+const ACHIEVED_SUFFIX = /^(?:[县市区]|先进[县市区]|示范[县市区校]|建设|创建|发展[县市区]|(?:特色|示范|试点)学?校)$/u;
+
 /** Per lexicon, built once: each form with separators unified, and forms indexed by their first character. */
 interface FormIndex {
   needles: string[];
@@ -215,9 +221,6 @@ function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[],
   out.push(...found);
   for (const m of found) if (spans.free(m.start, m.end)) spans.take(m.start, m.end, m.kind);
 }
-
-// What makes a term a designation or project built on another (教育现代化先进市, “两类学校”建设).
-const ACHIEVED_SUFFIX = /^(?:[县市区]|先进[县市区]|示范[县市区校]|建设|创建|发展[县市区]|(?:特色|示范|试点)学?校)$/u;
 
 function documentMentions(text: string, spans: Spans, out: Found[], know: WordKnowledge): void {
   for (const m of text.matchAll(/《([^《》\n]{2,80})》/gu)) {
@@ -454,17 +457,7 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
     // the known term stays a mention of its own inside it.
     const duty = numeric && !numericWork ? DUTY_OF_TERM.exec(glued) : null;
     if (duty && lex.forms.has(duty[1]!) && spans.holdsOnly(open, close + 1 + duty[0].length)) {
-      const end = close + 1 + duty[0].length;
-      out.push({
-        kind: 'POLICY',
-        name: inner + duty[0],
-        surface: text.slice(open, end),
-        start: open,
-        end,
-        cue: 'quote',
-        anonymised: false,
-      });
-      spans.take(open, end, 'POLICY');
+      claim('POLICY', inner + duty[0], open, close + 1 + duty[0].length);
       continue;
     }
     if (numeric && !(gluedEnd > 0 && GLUED_HEAD.test(glued))) {
@@ -532,27 +525,6 @@ const SELF_REFERENCE = /[全本我该各每]/u;
 const SCHOOL_SUFFIX_SET = new Set(SCHOOL_SUFFIXES);
 /** 我县, 全市, 本区: the reader's own unit. */
 const SELF_LEVEL = new RegExp(`^${SELF_REFERENCE.source}[${LEVEL_CHARS}]$`, 'u');
-/**
- * The sentence's own one-character words (有的, 让, 由, 按, 做…), never part of a name jieba cut into characters
- * (禹/居/中学, 正/余/镇, whatever it tagged those).
- */
-const SENTENCE_CHAR = /^[有的了让由按做是被把在对给将从向为以与和及或等各每这那其该本我他也都又还就才只使令]$/u;
-/** Verbs that tell what is done to schools (调整优化学校布局), never part of a school's name. */
-const SCHOOL_WORK_VERBS = new Set([
-  '调整',
-  '优化',
-  '撤并',
-  '合并',
-  '整合',
-  '提高',
-  '提升',
-  '改善',
-  '加强',
-  '支持',
-  '鼓励',
-  '推动',
-  '要求',
-]);
 /** 职教/中心: a suffix jieba cut in two is one token again (only where the second part is no suffix alone). */
 function joinSplitSuffixes(tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -690,14 +662,14 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     let name = text.slice(start, tok.end);
     const prefix = name.slice(0, name.length - suffix.length);
     const before = text.slice(Math.max(0, tok.start - 1), tok.end);
-    if (ORDINAL_SCHOOL.test(name)) {
-      // 市一中 (以市/一中): already the whole local name.
-    } else if (ORDINAL_SCHOOL.test(tok.word) || (prefix.length === 0 && ORDINAL_SCHOOL.test(before))) {
+    // (市一中 from 以市/一中 is already the whole local name.)
+    const whole = ORDINAL_SCHOOL.test(name);
+    if (!whole && (ORDINAL_SCHOOL.test(tok.word) || (prefix.length === 0 && ORDINAL_SCHOOL.test(before)))) {
       // 市四小, 市三中: the level and the number are the whole (local) name (城区一小: with the area).
       start = ORDINAL_SCHOOL.test(tok.word) ? tok.start : tok.start - 1;
       if (text.startsWith('城区', start - 1)) start -= 1;
       name = text.slice(start, tok.end);
-    } else if (prefix.length === 0 || GENERIC_SCHOOL_PREFIXES.has(prefix)) {
+    } else if (!whole && (prefix.length === 0 || GENERIC_SCHOOL_PREFIXES.has(prefix))) {
       // 县实验中学, 区第二幼儿园, 区特殊教育学校: generic words after a level character are the local
       // school of that level (keyed by the report's place when resolved), whatever jieba tagged the level.
       // (以市/一中: the level a glued character was cut from starts the name, whatever word the two made.)
@@ -708,7 +680,7 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       if (local === undefined) continue;
       start = local;
       name = text.slice(start, tok.end);
-    } else {
+    } else if (!whole) {
       // 县第一幼儿园: a local name keeps the level written before it.
       const local = localSchoolStart(text, tok.end, know.isWord);
       if (local !== undefined && local < start && local >= start - 2) {
@@ -790,9 +762,6 @@ function listedOrdinals(text: string, name: string, end: number, spans: Spans, o
     at = to;
   }
 }
-
-// Words for a kind of area that end in a level character (乡镇, 城镇, 山区, 社区), unlike 强县 in 加强县….
-const KIND_OF_AREA = /^[乡城村集市郊社山牧矿新园景片辖学校省州郡]/u;
 
 /** Where a local school name (县实验中学) ending at `end` starts, if one does. */
 function localSchoolStart(text: string, end: number, isWord: (w: string) => boolean): number | undefined {
@@ -896,7 +865,7 @@ function numericSlogans(text: string, tokens: Token[], spans: Spans, out: Found[
       if (!edges.has(start) || !edges.has(end)) continue;
       if (!NUMERIC_SHAPE.test(term)) continue;
       // 五里岗一小, 一中、二中一本上线: a place and a numbered school, not a slogan.
-      if (SCHOOL_SUFFIXES.includes(term.slice(-2)) || SCHOOL_SUFFIXES.includes(term.slice(0, 2))) continue;
+      if (SCHOOL_SUFFIX_SET.has(term.slice(-2)) || SCHOOL_SUFFIX_SET.has(term.slice(0, 2))) continue;
       const before = SLOGAN_BEFORE.test(text.slice(Math.max(0, start - 4), start));
       const after = SLOGAN_AFTER.test(text.slice(end, end + 6));
       if (!(before || after) || !spans.free(start, end)) continue;

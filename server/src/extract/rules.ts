@@ -17,6 +17,11 @@ export const SCHOOL_SUFFIXES = [
   '三幼',
   '四幼',
   '五幼',
+  '六幼',
+  '七幼',
+  '八幼',
+  '九幼',
+  '十幼',
   '中专',
   '职校',
   '高专',
@@ -690,3 +695,29 @@ export const NOT_PROGRAM_PARTS =
   /等|开展|推进|扎实|积极|举办|召开|举行|承办|胜利|作为|[一二三四五六七八九十]是|^\d+项|工作计划$|采购项目$/u;
 /** Common nouns that extend a name only before anything proper has been seen. */
 export const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'eng']);
+
+/**
+ * The sentence's own one-character words (有的, 让, 由, 按, 做…), never part of a name jieba cut into characters
+ * (禹/居/中学, 正/余/镇, whatever it tagged those).
+ */
+export const SENTENCE_CHAR = /^[有的了让由按做是被把在对给将从向为以与和及或等各每这那其该本我他也都又还就才只使令]$/u;
+
+/** Verbs that tell what is done to schools (调整优化学校布局), never part of a school's name. */
+export const SCHOOL_WORK_VERBS = new Set([
+  '调整',
+  '优化',
+  '撤并',
+  '合并',
+  '整合',
+  '提高',
+  '提升',
+  '改善',
+  '加强',
+  '支持',
+  '鼓励',
+  '推动',
+  '要求',
+]);
+
+// Words for a kind of area that end in a level character (乡镇, 城镇, 山区, 社区), unlike 强县 in 加强县….
+export const KIND_OF_AREA = /^[乡城村集市郊社山牧矿新园景片辖学校省州郡]/u;
