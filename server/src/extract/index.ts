@@ -1032,6 +1032,9 @@ function programMentions(
       (tok.word.endsWith('学校') && SCHOOL_GRADE_ENDING.test(text.slice(Math.max(0, tok.end - 6), tok.end)));
     if (!PROGRAM_SUFFIX_TOKENS.has(tok.word) && !event && !designation && !into) continue;
     if (tok.word === '进校园' && VISITORS.test(prev)) continue;
+    // 党的二十大精神进校园: bringing a known policy into schools is that policy's spread, found as the policy.
+    const goes = tok.word === '进校园' ? tok.start : into ? tokens[i - 1]!.start : -1;
+    if (goes >= 0 && out.some((m) => m.kind === 'POLICY' && m.end === goes)) continue;
     // 不适宜进校园的读物, 防止不良读物进校园: what may not come into schools, not a campaign.
     if (
       (tok.word === '进校园' || into) &&

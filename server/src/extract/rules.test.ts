@@ -279,6 +279,15 @@ describe('program heads', () => {
     expect(policiesAndPrograms('推进学校安全大检查并同步进行隐患专项整治。')).toEqual([]);
   });
 
+  it('reads a sentence that opens with a head word', () => {
+    expect(policiesAndPrograms('活动开展情况良好。')).toEqual([]);
+    expect(policiesAndPrograms('进校园活动有序开展。')).toEqual([]);
+  });
+
+  it('takes bringing a known policy into schools as the policy, not a campaign of its own', () => {
+    expect(policiesAndPrograms('推动党的二十大精神进校园。')).toEqual(['POLICY:党的二十大精神']);
+  });
+
   it('finds no campaign in what must be kept out of schools', () => {
     expect(policiesAndPrograms('杜绝不适宜的读物进校园。')).toEqual([]);
     expect(policiesAndPrograms('防止不良读物进校园。')).toEqual([]);
