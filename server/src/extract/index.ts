@@ -332,7 +332,7 @@ const NUMERIC_CORE = new RegExp(`^${NUM}[\\u4e00-\\u9fff]{1,2}$`, 'u');
 const NUMERIC_WITH_WORK = new RegExp(`^(${NUM}[\\u4e00-\\u9fff]{1,2}?)(?:建设|工作|整改|整治|治理|教育|专项)$`, 'u');
 // What a numeric abbreviation is glued to when it names a program or duty (“三优”工程, “七长”责任制).
 // (“三名”培养工程: a short verb may stand between the core and the head.)
-const GLUED_HEAD = /^(?:培养|培训|建设|提升|目标)?(?:工程|计划|行动|项目|工作室|责任制|负责制|制度|机制)/u;
+const GLUED_HEAD = /^(?:培养|培训|建设|提升|目标)?(?:工程|计划|行动|项目|工作室|责任制|负责制|制度|机制|精神)/u;
 const DIGIT_FORMULA = /^(?:\d{1,2}|[Xx])(?:\+(?:\d{1,2}|[XxN])){1,3}$/u;
 // What follows a formula: a policy word (模式, 选考模式), or a plan that the formula numbers (group 1).
 const FORMULA_AFTER = /^[\p{Script=Han}]{0,4}?(?:(方案|规划|意见|文件)|模式|制度|机制|证书|课程)/u;
@@ -439,7 +439,8 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
     const after = rest.slice(0, 16);
     const before = text.slice(Math.max(0, open - 4), open);
     // “七长”责任制: a short quoted core and the Han words glued after it form the name.
-    const glued = /^(?![等和与及])[\p{Script=Han}]{1,10}/u.exec(rest)?.[0] ?? '';
+    // (It stops at a conjunction: “两路”精神和老西藏精神 is two spirits.)
+    const glued = /^(?:(?![等和与及])\p{Script=Han}){1,10}/u.exec(rest)?.[0] ?? '';
     const gluedEnd = [...glued].reduce(
       (best, _c, i) =>
         PROGRAM_END.test(glued.slice(0, i + 1)) || POLICY_END.test(glued.slice(0, i + 1)) ? i + 1 : best,
@@ -916,7 +917,11 @@ function formulaMentions(text: string, spans: Spans, out: Found[], know: WordKno
   // 延安精神, 晋江经验: a place's spirit or experience, held up as a model.
   for (const m of text.matchAll(/([\p{Script=Han}]{2,4}?)(精神|经验)/gu)) {
     const place = [2, 3, 4].map((n) => m[1]!.slice(-n)).find((w) => w.length >= 2 && know.isPlace(w));
-    if (place) claim(place + m[2]!, m.index + m[0].length - place.length - 2, m.index + m[0].length, false);
+    if (!place) continue;
+    // 老西藏精神: the old guard's spirit of a place is named with 老.
+    const start = m.index + m[0].length - place.length - 2;
+    const old = text[start - 1] === '老' ? 1 : 0;
+    claim(text.slice(start - old, start) + place + m[2]!, start - old, m.index + m[0].length, false);
   }
   // 全国职业教育大会精神, 习近平总书记七一重要讲话精神: the spirit of a named national meeting or speech.
   for (const m of text.matchAll(MEETING_SPIRIT)) claim(m[0], m.index, m.index + m[0].length, false);

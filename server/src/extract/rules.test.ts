@@ -98,6 +98,7 @@ describe('political formulas', () => {
   it('finds a place’s spirit or experience, the spirit of a national meeting or speech, and the 应X尽X formula', () => {
     expect(policiesAndPrograms('大力弘扬延安精神,学习借鉴晋江经验。')).toEqual(['POLICY:延安精神', 'POLICY:晋江经验']);
     expect(policiesAndPrograms('总结推广先进经验,贯彻省委全会精神。')).toEqual([]);
+    expect(policiesAndPrograms('弘扬“两路”精神和老西藏精神。')).toEqual(['POLICY:两路精神', 'POLICY:老西藏精神']);
     expect(policiesAndPrograms('学习贯彻全国高校思想政治工作会议精神。')).toEqual([
       'POLICY:全国高校思想政治工作会议精神',
     ]);
