@@ -483,6 +483,7 @@ describe('school names', () => {
     expect(schools('由城区学校派出骨干教师。')).toEqual([]);
     expect(schools('我县小学全部开设课后服务。')).toEqual([]);
     expect(schools('另有小学2所正在建设。')).toEqual([]);
+    expect(schools('山区学校、受援学校和周边学校教师短缺。')).toEqual([]);
   });
 
   it('finds local names written with the level alone, even where jieba glued a character onto the level', () => {
