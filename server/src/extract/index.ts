@@ -545,6 +545,12 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     if (!SCHOOL_SUFFIX_LAST.has(tok.word[tok.word.length - 1]!)) continue;
     const suffix = SCHOOL_SUFFIXES.find((s) => tok.word.endsWith(s));
     if (!suffix) continue;
+    // 生均公用经费小学、初中, 差异系数小学为0.41: a school level in a table of figures, not a school.
+    if (
+      /^(?:小学|中学|初中)$/u.test(tok.word) &&
+      /^(?:[、和及与](?:初中|高中|中学|小学)|为?[\d.]+)/u.test(text.slice(tok.end))
+    )
+      continue;
     // 普通高中, 特色学校 as one token: a kind of school.
     if (SCHOOL_CATEGORY_WORDS.has(tok.word.slice(0, tok.word.length - suffix.length))) continue;
     let j = i - 1;
@@ -577,6 +583,18 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       }
       // 提升/县一中/办学水平: what is done to a school is no part of its name.
       if (SCHOOL_WORK_VERBS.has(t.word)) break;
+      // 。下关/v 第三小学: a rare word jieba took for a verb, opening a clause before an ordinal name, is the place.
+      if (
+        VERB_TAGS.has(t.tag) &&
+        t.word.length >= 2 &&
+        know.frequency(t.word) < 1000 &&
+        /^第/u.test(tokens[j + 1]?.word ?? '') &&
+        (j === 0 || /^[、,,;;。\s]$/u.test(tokens[j - 1]!.word))
+      ) {
+        proper = true;
+        j--;
+        break;
+      }
       // 原/XX/学校, 和/县一中: a function word stands before a name, not in it (nor one jieba glued on: 检查和/学校).
       if (t.word.length === 1 && GLUED_FUNCTION_CHAR.test(t.word)) break;
       if (t.word.length > 1 && /[和与及]$/u.test(t.word) && !know.isPlace(t.word)) break;
@@ -774,7 +792,11 @@ function localSchoolStart(text: string, end: number, isWord: (w: string) => bool
     // 乡镇中心幼儿园: the level character ends a word (乡镇, 城镇), so this is a kind of school, not one; nor is
     // 各县幼儿园 one.
     const pair = text.slice(from - 1, from + 1);
-    return from > 0 && ((KIND_OF_AREA.test(pair) && isWord(pair)) || SELF_REFERENCE.test(text[from - 1]!))
+    // (大塘、仁东等镇中心学校: the towns' schools, a kind.)
+    return from > 0 &&
+      ((KIND_OF_AREA.test(pair) && isWord(pair)) ||
+        /[等诸]/u.test(text[from - 1]!) ||
+        SELF_REFERENCE.test(text[from - 1]!))
       ? undefined
       : from;
   }

@@ -484,6 +484,9 @@ describe('school names', () => {
     expect(schools('我县小学全部开设课后服务。')).toEqual([]);
     expect(schools('另有小学2所正在建设。')).toEqual([]);
     expect(schools('山区学校、受援学校和周边学校教师短缺。')).toEqual([]);
+    expect(schools('办好大塘、仁东等镇中心学校。')).toEqual([]);
+    expect(schools('生均公用经费小学、初中分别按每生650元拨付;差异系数小学为0.41。')).toEqual([]);
+    expect(schools('形成以随班就读为主体、特教学校为骨干的格局。')).toEqual([]);
   });
 
   it('finds local names written with the level alone, even where jieba glued a character onto the level', () => {
@@ -542,6 +545,12 @@ describe('school names', () => {
     // 新区 and 矿区 are part of these names, not a glued character before a district's own school.
     expect(schools('新区一中、矿区一中结对。')).toEqual(['SCHOOL:新区一中', 'SCHOOL:矿区一中']);
     expect(schools('做强县职校骨干专业。')).toEqual(['SCHOOL:县职校']);
+    // A rare place word jieba took for a verb, before an ordinal name.
+    expect(schools('交流轮岗教师120人。下关第三小学、满江小学获评先进。')).toEqual([
+      'SCHOOL:下关第三小学',
+      'SCHOOL:满江小学',
+    ]);
+    expect(schools('县特教学校新建康复室。')).toEqual(['SCHOOL:县特教学校']);
   });
 
   it('writes a level standing alone before a named school with the school', () => {

@@ -207,6 +207,8 @@ export const SCHOOL_CATEGORY_WORDS = new Set([
   '特色',
   '个别',
   '社区',
+  '规模',
+  '特教',
   '山区',
   '牧区',
   '周边',
@@ -669,7 +671,7 @@ export const ORGANIZATION_HEADS = [
 ];
 /** Names that stand for "the local one" and need the report's place to mean anything. */
 export const LOCAL_GENERIC =
-  /^(?:[省市州县区镇乡](?:委|政府|人大|政协|纪委|教育局|教育体育局|教体局|财政局|人社局|卫健局|公安局|编办|委宣传部)|教育局|教育体育局|教体局|(?:县城|城区|[省市州县区镇乡]|第)?[一二三四五六七八九十]+[中小幼]|[省市州县区镇乡](?:中心)?完小|[县市区](?:中学|幼儿园)|(?:县城|[省市州县区镇乡])?(?:第[一二三四五六七八九十]+(?:实验)?|实验|中心|民族)(?:初级中学|高级中学|中学|小学|学校|幼儿园)|[省市州县区](?:中等)?职业(?:技术)?(?:学校|中学)|[省市州县区](?:职业)?中专(?:学校)?|[省市州县区]职教中心|[省市州县区]中?职校|[省市州县区]?特殊教育学校)$/u;
+  /^(?:[省市州县区镇乡](?:委|政府|人大|政协|纪委|教育局|教育体育局|教体局|财政局|人社局|卫健局|公安局|编办|委宣传部)|教育局|教育体育局|教体局|(?:县城|城区|[省市州县区镇乡]|第)?[一二三四五六七八九十]+[中小幼]|[省市州县区镇乡](?:中心)?完小|[县市区](?:中学|幼儿园)|(?:县城|[省市州县区镇乡])?(?:第[一二三四五六七八九十]+(?:实验)?|实验|中心|民族)(?:初级中学|高级中学|中学|小学|学校|幼儿园)|[省市州县区](?:中等)?职业(?:技术)?(?:学校|中学)|[省市州县区](?:职业)?中专(?:学校)?|[省市州县区]职教中心|[省市州县区]中?职校|[省市州县区]?特殊教育学校|[省市州县区]特教学校)$/u;
 
 /** Event-like endings (活动, 大赛…): common words, so the name before them must be long (≥ 4). */
 export const EVENT_SUFFIX_TOKENS = new Set([
@@ -715,7 +717,8 @@ export const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'eng']);
  * The sentence's own one-character words (有的, 让, 由, 按, 做…), never part of a name jieba cut into characters
  * (禹/居/中学, 正/余/镇, whatever it tagged those).
  */
-export const SENTENCE_CHAR = /^[有的了让由按做是被把在对给将从向为以与和及或等各每这那其该本我他也都又还就才只使令]$/u;
+export const SENTENCE_CHAR =
+  /^[有的了让由按做是被把在对给将从向为以与和及或等各每这那其该本我他也都又还就才只使令所]$/u;
 
 /** Verbs that tell what is done to schools (调整优化学校布局), never part of a school's name. */
 export const SCHOOL_WORK_VERBS = new Set([
