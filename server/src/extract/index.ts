@@ -609,7 +609,6 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
         (GLUED_FUNCTION_CHAR.test(t.word) ||
           (j > 0 && (know.isWord(tokens[j - 1]!.word + t.word[0]!) || VERB_TAGS.has(tokens[j - 1]!.tag)))) &&
         (!know.isPlace(t.word) || (/^[和与及]/u.test(t.word) && j > 0 && isNameToken(tokens[j - 1]!))) &&
-        (j === 0 || !isNameToken(tokens[j - 1]!) || /^[和与及]/u.test(t.word)) &&
         LOCAL_GENERIC.test(t.word[1]! + text.slice(t.end, tok.end))
       ) {
         glued = t.start + 1;

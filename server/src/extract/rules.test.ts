@@ -551,6 +551,8 @@ describe('school names', () => {
       'SCHOOL:满江小学',
     ]);
     expect(schools('县特教学校新建康复室。')).toEqual(['SCHOOL:县特教学校']);
+    expect(schools('选派青年教师到区实验小学跟岗。')).toEqual(['SCHOOL:区实验小学']);
+    expect(schools('向家长通报学校安全工作;全年特殊教育学校送教上门;市直学校和老城区学校大班额。')).toEqual([]);
   });
 
   it('writes a level standing alone before a named school with the school', () => {

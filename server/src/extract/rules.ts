@@ -207,6 +207,10 @@ export const SCHOOL_CATEGORY_WORDS = new Set([
   '特色',
   '个别',
   '社区',
+  '老城区',
+  '市直',
+  '县直',
+  '区直',
   '规模',
   '特教',
   '山区',
@@ -245,7 +249,7 @@ export const SCHOOL_CATEGORY_WORDS = new Set([
 ]);
 
 /** Tokens that end a school name walking backwards (enumerators, years). */
-export const SCHOOL_NAME_BREAK = /^(?:[一二三四五六七八九十]是|年|年度|\d+年)$/u;
+export const SCHOOL_NAME_BREAK = /^(?:[一二三四五六七八九十]是|年|年度|\d+年|全年|今年|去年|年内|目前|同时|其中)$/u;
 
 /** Category words that share a school suffix (中小学 ends in 小学). */
 /** Grades awarded to schools that end like a school's name. */
@@ -722,6 +726,10 @@ export const SENTENCE_CHAR =
 
 /** Verbs that tell what is done to schools (调整优化学校布局), never part of a school's name. */
 export const SCHOOL_WORK_VERBS = new Set([
+  '通报',
+  '介绍',
+  '走进',
+  '深入',
   '调整',
   '优化',
   '撤并',
