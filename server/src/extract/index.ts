@@ -826,11 +826,13 @@ function campaignMentions(text: string, spans: Spans, out: Found[]): void {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const name = text.slice(start, end);
-    if (NOT_PROGRAM_PARTS.test(name) || !spans.fitsProgram(start, end)) continue;
+    if (NOT_PROGRAM_PARTS.test(name) || ROUTINE_CAMPAIGN.test(m[1]!) || !spans.fitsProgram(start, end)) continue;
     out.push({ kind: 'PROGRAM', name, surface: name, start, end, cue: 'suffix', anonymised: isAnonymised(name) });
     spans.take(start, end, 'PROGRAM');
   }
 }
+// Every bureau runs these each year (师德师风, 作风建设, safety sweeps); no reader traces them as named campaigns.
+const ROUTINE_CAMPAIGN = /^(?:师德师风|师风师德|作风建设)$|安全|防溺水|消防/u;
 
 /** Places: jieba `ns`, or a name token ending in an administrative suffix. */
 function placeMentions(tokens: Token[], spans: Spans, out: Found[]): void {
@@ -1167,9 +1169,7 @@ function programMentions(
           !isWord(t.word) ||
           // 全国推广普通话宣传周: a nationwide event is a named one.
           t.word === '全国',
-      ) &&
-      // 全市职业技能大赛: a contest the whole unit holds is named by it (not an activity: 全市…培训活动).
-      !(/全[省市县区州旗]$/u.test(text.slice(Math.max(0, start - 2), start)) && !/(?:活动|班)$/u.test(tok.word))
+      )
     ) {
       continue;
     }
