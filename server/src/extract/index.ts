@@ -730,6 +730,12 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       !tokens.some((t) => t.start >= start && t.end <= tok.start && named(t))
     )
       continue;
+    // 拉萨市/区/学校: the schools of a town's urban area, a kind.
+    if (
+      /^(?:学校|小学|中学|幼儿园|高中)$/u.test(suffix) &&
+      /(?:市区|城区|郊区|县城)$/u.test(name.slice(0, -suffix.length))
+    )
+      continue;
     // 新建乡镇中心幼儿园4所: a name counted in figures is a kind of school (…和市三中两所 counts a list).
     if (/^\d+所/u.test(text.slice(tok.end, tok.end + 4))) continue;
     if (NOT_SCHOOL_ENDINGS.some((e) => name.endsWith(e)) || NOT_SCHOOL_PARTS.test(name)) continue;

@@ -493,6 +493,7 @@ describe('school names', () => {
     expect(schools('我县小学全部开设课后服务。')).toEqual([]);
     expect(schools('另有小学2所正在建设。')).toEqual([]);
     expect(schools('山区学校、受援学校和周边学校教师短缺。')).toEqual([]);
+    expect(schools('拉萨市区学校和两类学校、核定学校的编制。')).toEqual([]);
     expect(schools('办好大塘、仁东等镇中心学校。')).toEqual([]);
     expect(schools('生均公用经费小学、初中分别按每生650元拨付;差异系数小学为0.41。')).toEqual([]);
     expect(schools('形成以随班就读为主体、特教学校为骨干的格局。')).toEqual([]);

@@ -207,6 +207,8 @@ export const SCHOOL_CATEGORY_WORDS = new Set([
   '特色',
   '个别',
   '社区',
+  '两类',
+  '核定',
   '老城区',
   '市直',
   '县直',
