@@ -730,10 +730,10 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       !tokens.some((t) => t.start >= start && t.end <= tok.start && named(t))
     )
       continue;
-    // 拉萨市/区/学校: the schools of a town's urban area, a kind.
+    // 拉萨市/区/学校, 镇街学校: the schools of a town's urban area, or of its towns, a kind.
     if (
       /^(?:学校|小学|中学|幼儿园|高中)$/u.test(suffix) &&
-      /(?:市区|城区|郊区|县城)$/u.test(name.slice(0, -suffix.length))
+      /(?:市区|城区|郊区|县城|镇街)$/u.test(text.slice(Math.max(0, tok.start - 3), tok.start))
     )
       continue;
     // 新建乡镇中心幼儿园4所: a name counted in figures is a kind of school (…和市三中两所 counts a list).

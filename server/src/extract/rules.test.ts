@@ -494,6 +494,9 @@ describe('school names', () => {
     expect(schools('另有小学2所正在建设。')).toEqual([]);
     expect(schools('山区学校、受援学校和周边学校教师短缺。')).toEqual([]);
     expect(schools('拉萨市区学校和两类学校、核定学校的编制。')).toEqual([]);
+    expect(schools('区属学校和镇街学校统一招生。')).toEqual([]);
+    // 旗 is a county-level unit (Inner Mongolia): its schools are local names like a county's.
+    expect(schools('旗一中、旗第二小学开展交流。')).toEqual(['SCHOOL:旗一中', 'SCHOOL:旗第二小学']);
     expect(schools('办好大塘、仁东等镇中心学校。')).toEqual([]);
     expect(schools('生均公用经费小学、初中分别按每生650元拨付;差异系数小学为0.41。')).toEqual([]);
     expect(schools('形成以随班就读为主体、特教学校为骨干的格局。')).toEqual([]);

@@ -207,6 +207,11 @@ export const SCHOOL_CATEGORY_WORDS = new Set([
   '特色',
   '个别',
   '社区',
+  '区属',
+  '市属',
+  '县属',
+  '镇街',
+  '公民办',
   '两类',
   '核定',
   '老城区',
@@ -378,7 +383,7 @@ export const NOT_PLACES = new Set([
 /** A two-character suffix-rule "place" led by a function word is a phrase (对省, 和市, 获省). */
 export const PLACE_BAD_FIRST_CHAR = /^[对和与获含各为在向从由至及把被将等同]/u;
 /** Never a place, whatever jieba tagged: 各乡镇, 每县, 两区, 三县 (a count or a distributive of units). */
-export const NOT_PLACE_SHAPE = /^(?:[各每][\p{Script=Han}]+|[一二两三四五六七八九十几][省市州县区镇乡村])$/u;
+export const NOT_PLACE_SHAPE = /^(?:[各每][\p{Script=Han}]+|[一二两三四五六七八九十几][省市州县区旗镇乡村])$/u;
 
 /** `Xx县`, `xx市`, `XX一中`: a real mention of an unknown place or school. */
 export const ANONYMISED = /^(?:[Xx×*]{1,3}|某)/u;
@@ -422,7 +427,7 @@ export const DESIGNATION_END = new RegExp(
 
 /** Levels that open a program or designation name (市级社区教育项目): what comes before holds it. */
 /** The level characters of administrative units (县 in 县实验中学, 市 in 市委). */
-export const LEVEL_CHARS = '省市州县区镇乡';
+export const LEVEL_CHARS = '省市州县区旗镇乡';
 
 export const PROGRAM_LEVELS = new Set(['国家级', '省级', '市级', '县级', '区级', '全国']);
 
@@ -677,7 +682,7 @@ export const ORGANIZATION_HEADS = [
 ];
 /** Names that stand for "the local one" and need the report's place to mean anything. */
 export const LOCAL_GENERIC =
-  /^(?:[省市州县区镇乡](?:委|政府|人大|政协|纪委|教育局|教育体育局|教体局|财政局|人社局|卫健局|公安局|编办|委宣传部)|教育局|教育体育局|教体局|(?:县城|城区|[省市州县区镇乡]|第)?[一二三四五六七八九十]+[中小幼]|[省市州县区镇乡](?:中心)?完小|[县市区](?:中学|幼儿园)|(?:县城|[省市州县区镇乡])?(?:第[一二三四五六七八九十]+(?:实验)?|实验|中心|民族)(?:初级中学|高级中学|中学|小学|学校|幼儿园)|[省市州县区](?:中等)?职业(?:技术)?(?:学校|中学)|[省市州县区](?:职业)?中专(?:学校)?|[省市州县区]职教中心|[省市州县区]中?职校|[省市州县区]?特殊教育学校|[省市州县区]特教学校)$/u;
+  /^(?:[省市州县区旗镇乡](?:委|政府|人大|政协|纪委|教育局|教育体育局|教体局|财政局|人社局|卫健局|公安局|编办|委宣传部)|教育局|教育体育局|教体局|(?:县城|城区|[省市州县区旗镇乡]|第)?[一二三四五六七八九十]+[中小幼]|[省市州县区旗镇乡](?:中心)?完小|[县市区旗](?:中学|幼儿园)|(?:县城|[省市州县区旗镇乡])?(?:第[一二三四五六七八九十]+(?:实验)?|实验|中心|民族)(?:初级中学|高级中学|中学|小学|学校|幼儿园)|[省市州县区旗](?:中等)?职业(?:技术)?(?:学校|中学)|[省市州县区旗](?:职业)?中专(?:学校)?|[省市州县区旗]职教中心|[省市州县区旗]中?职校|[省市州县区旗]?特殊教育学校|[省市州县区旗]特教学校)$/u;
 
 /** Event-like endings (活动, 大赛…): common words, so the name before them must be long (≥ 4). */
 export const EVENT_SUFFIX_TOKENS = new Set([
@@ -706,7 +711,7 @@ export const EVENT_SUFFIX_TOKENS = new Set([
   '活动月',
 ]);
 /** Ordinal schools named by level and number (市三中, 县一小): local names, kept. */
-export const ORDINAL_SCHOOL = /^[省市州县区][一二三四五六七八九十]+[中小幼]$/u;
+export const ORDINAL_SCHOOL = /^[省市州县区旗][一二三四五六七八九十]+[中小幼]$/u;
 /** Unknown words jieba glues a function character onto (为海澄, 原乐岗). */
 export const GLUED_FUNCTION_CHAR = /^[为原在和与及对把将从向被至到以等]/u;
 

@@ -98,7 +98,7 @@ export function fullSchoolName(name: string): string {
 export function localPlace(name: string, s: Scope): { code: string; name: string } | undefined {
   const places = s.places ?? [];
   // (全市职业技能大赛: the whole unit's event belongs to the unit of that level.)
-  const level = /^全?([省市州县区镇乡])/u.exec(name)?.[1];
+  const level = /^全?([省市州县区旗镇乡])/u.exec(name)?.[1];
   if (!level) return places[0];
   return places.find((p) => p.name.endsWith(level));
 }

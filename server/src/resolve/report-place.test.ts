@@ -110,5 +110,7 @@ describe('local names', () => {
     expect(canonicalKey(event('第九届中小学生运动会'), scope)).toBe('PROGRAM:第九届中小学生运动会@440404');
     expect(canonicalKey(event('珠海市第九届中小学生运动会'), scope)).toBe('PROGRAM:珠海市第九届中小学生运动会');
     expect(canonicalKey(event('全区职业技能大赛'), scope)).toBe('PROGRAM:全区职业技能大赛@440404');
+    // The whole unit's event belongs to the unit of that level: 全市 in a district report is the city's.
+    expect(canonicalKey(event('全市职业技能大赛'), scope)).toBe('PROGRAM:全市职业技能大赛@440400');
   });
 });
