@@ -526,8 +526,14 @@ const SELF_REFERENCE = /[全本我该各每]/u;
 const SCHOOL_SUFFIX_SET = new Set(SCHOOL_SUFFIXES);
 /** 我县, 全市, 本区: the reader's own unit. */
 const SELF_LEVEL = new RegExp(`^${SELF_REFERENCE.source}[${LEVEL_CHARS}]$`, 'u');
+const SPLIT_SUFFIX_TAILS = new Set(
+  SCHOOL_SUFFIXES.flatMap((s) => [...s].map((_c, k) => s.slice(k))).filter(
+    (t) => t.length > 0 && !SCHOOL_SUFFIX_SET.has(t),
+  ),
+);
 /** 职教/中心: a suffix jieba cut in two is one token again (only where the second part is no suffix alone). */
 function joinSplitSuffixes(tokens: Token[]): Token[] {
+  if (!tokens.some((t) => SPLIT_SUFFIX_TAILS.has(t.word))) return tokens;
   const out: Token[] = [];
   for (const t of tokens) {
     const prev = out[out.length - 1];
@@ -818,6 +824,7 @@ const GRADE_BUILDING =
   /(?:示范性?|[一二三四五]?星级|智慧|特色|标准化|规范化|清廉|平安|文明|温馨|绿色|数字化?|现代化)(?:学校|校园|校|党支部|幼儿园)建设/gu;
 
 function gradeBuildingMentions(text: string, spans: Spans, out: Found[]): void {
+  if (!text.includes('建设')) return;
   for (const m of text.matchAll(GRADE_BUILDING)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -828,6 +835,7 @@ function gradeBuildingMentions(text: string, spans: Spans, out: Found[]): void {
 }
 
 function campaignMentions(text: string, spans: Spans, out: Found[]): void {
+  if (!text.includes('专项')) return;
   for (const m of text.matchAll(CAMPAIGN)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -944,7 +952,10 @@ function formulaMentions(text: string, spans: Spans, out: Found[], know: WordKno
     if (anonymised || know.isPlace(m[1]!)) claim(m[0], m.index, m.index + m[0].length, anonymised);
   }
   // 延安精神, 晋江经验: a place's spirit or experience, held up as a model.
-  for (const m of text.matchAll(/([\p{Script=Han}]{2,4}?)(精神|经验)/gu)) {
+  // (Scanned only where a spirit or experience is named: most sentences name none.)
+  const spirits =
+    text.includes('精神') || text.includes('经验') ? text.matchAll(/([\p{Script=Han}]{2,4}?)(精神|经验)/gu) : [];
+  for (const m of spirits) {
     const place = [2, 3, 4].map((n) => m[1]!.slice(-n)).find((w) => w.length >= 2 && know.isPlace(w));
     if (!place) continue;
     // 老西藏精神: the old guard's spirit of a place is named with 老.
