@@ -130,7 +130,8 @@ const QUOTE_MARK = /[“”"]/u;
  * a form do not stop it; a short form must not start or end inside a word (刷新高考 holds no 新高考).
  */
 // What makes a term a designation or project built on another (教育现代化先进市, “两类学校”建设).
-const ACHIEVED_SUFFIX = /^(?:[县市区]|先进[县市区]|示范[县市区校]|建设|创建|发展[县市区]|(?:特色|示范|试点)学?校)$/u;
+const ACHIEVED_SUFFIX =
+  /^(?:[县市区]|先进[县市区]|示范[县市区校]|建设|创建|试点|发展[县市区]|(?:特色|示范|试点)学?校)$/u;
 
 /** Per lexicon, built once: each form with separators unified, and forms indexed by their first character. */
 interface FormIndex {
@@ -1089,6 +1090,25 @@ function programMentions(
     // 工程建设, 项目建设: construction work in general, not a named program.
     if (/^(?:建设|建立|施工|招标)/u.test(text.slice(tok.end, tok.end + 2)) && /(?:工程|项目)$/u.test(tok.word))
       continue;
+    // 城北小学扩建项目: building, extending or moving a named school is that school's own project.
+    const schoolWork = i > 0 && /^(?:新建|扩建|迁建|改扩建|改建)$/u.test(prev) && /^(?:工程|项目)$/u.test(tok.word);
+    const builtSchool = schoolWork ? out.find((m) => m.kind === 'SCHOOL' && m.end === tokens[i - 1]!.start) : undefined;
+    if (builtSchool) {
+      if (spans.fitsProgram(builtSchool.start, tok.end)) {
+        const name = text.slice(builtSchool.start, tok.end);
+        out.push({
+          kind: 'PROGRAM',
+          name,
+          surface: name,
+          start: builtSchool.start,
+          end: tok.end,
+          cue: 'suffix',
+          anonymised: isAnonymised(name),
+        });
+        spans.take(builtSchool.start, tok.end, 'PROGRAM');
+      }
+      continue;
+    }
     // “明厨亮灶”工程: a head written after a quoted known program is part of how that program was written.
     const quotedNamed = out.find(
       (m) => m.kind === 'PROGRAM' && m.end + 1 === tok.start && QUOTE_CHARS.has(text[m.end]!),

@@ -308,6 +308,15 @@ describe('program heads', () => {
     expect(of('推进示范性幼儿园建设。', 'PROGRAM', 'SCHOOL')).toEqual(['PROGRAM:示范性幼儿园建设']);
   });
 
+  it('takes building, extending or moving a named school as its project, not a building of it', () => {
+    expect(of('城北小学扩建项目完成立项。', 'PROGRAM')).toEqual(['PROGRAM:城北小学扩建项目']);
+    expect(of('城北小学综合楼项目完工。', 'PROGRAM')).toEqual([]);
+  });
+
+  it('takes a pilot of a known policy as a program of its own, not the policy again', () => {
+    expect(policiesAndPrograms('开展现代学徒制试点。')).toEqual(['PROGRAM:现代学徒制试点']);
+  });
+
   it('takes no enrolment plan for a program', () => {
     expect(policiesAndPrograms('热点学校报名人数远超招生计划。')).toEqual([]);
   });
