@@ -129,10 +129,6 @@ const QUOTE_MARK = /[“”"]/u;
  * mention too (《…控辍保学…》 mentions 控辍保学), as researchers count it. Quote marks inside
  * a form do not stop it; a short form must not start or end inside a word (刷新高考 holds no 新高考).
  */
-// What makes a term a designation or project built on another (教育现代化先进市, “两类学校”建设).
-const ACHIEVED_SUFFIX =
-  /^(?:[县市区]|先进[县市区]|示范[县市区校]|建设|创建|试点|发展[县市区]|(?:特色|示范|试点)学?校)$/u;
-
 /** Per lexicon, built once: each form with separators unified, and forms indexed by their first character. */
 interface FormIndex {
   needles: string[];
@@ -160,6 +156,10 @@ const QUOTE_CHARS = new Set(['“', '”', '"']);
 const ANY_SEPARATOR = new RegExp(`[${[...SEPARATOR_CHARS].join('')}]`, 'gu');
 const ANY_QUOTE = new RegExp(`[${[...QUOTE_CHARS].join('')}]`, 'u');
 const ANY_QUOTES = new RegExp(ANY_QUOTE.source, 'gu');
+
+// What makes a term a designation or project built on another (教育现代化先进市, “两类学校”建设).
+const ACHIEVED_SUFFIX =
+  /^(?:[县市区]|先进[县市区]|示范[县市区校]|建设|创建|试点|发展[县市区]|(?:特色|示范|试点)学?校)$/u;
 
 function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], isWord: (w: string) => boolean): void {
   // The text without quote marks, and where each of its characters sits in the sentence (most sentences have
@@ -254,6 +254,10 @@ const TITLE_LEAD = /(?:依据|根据|按照|对照|实施|印发|出台|制定|�
 // two titles joined (…计划和海伦市…规划).
 const NOT_IN_TITLE = /并|听取|提出|有关|[和及与]|所/u;
 
+const ISSUING_PLACE = new RegExp(
+  `^(?:[Xx×]{1,4}[省市县区]?|\\p{Script=Han}{2,8}?(?:${PLACE_SUFFIXES.join('|')}))`,
+  'u',
+);
 // The body after the place: 市委, 教育局, 人民政府办公室 (布局 ends in 局 but is no body).
 const ISSUER = new RegExp(`^(?:[^关]{0,6}?(?:${ORGANIZATION_HEADS.join('|')}))?`, 'u');
 
@@ -262,7 +266,7 @@ function unmarkedTitleStart(text: string, typeStart: number, know: WordKnowledge
   for (let start = typeStart - 6; start >= Math.max(0, typeStart - 40); start--) {
     const chunk = text.slice(start, typeStart);
     if (!/^[\p{Script=Han}“”"\dXx×]+$/u.test(chunk) || NOT_IN_TITLE.test(chunk)) return undefined;
-    const place = /^(?:[Xx×]{1,4}[省市县区]?|\p{Script=Han}{2,8}?(?:省|自治区|市|州|县|区|旗))/u.exec(chunk)?.[0];
+    const place = ISSUING_PLACE.exec(chunk)?.[0];
     // (海门区: the city of 海门 renamed a district; its short name is known.)
     if (!place || !(isAnonymised(place) || know.isPlace(place) || know.isPlace(place.slice(0, -1)))) continue;
     // 海伦市教育局关于…的意见 is a title; 海伦市教育局统一规划 is what the bureau plans.
@@ -517,11 +521,6 @@ const SCHOOL_SUFFIX_LAST = new Set(SCHOOL_SUFFIXES.map((s) => s[s.length - 1]!))
 const isNameToken = (t: Token) =>
   NAME_TAGS.has(t.tag) && /^[\p{Script=Han}0-9A-Za-z·]+$/u.test(t.word) && !/^[0-9]+$/u.test(t.word);
 
-/**
- * Schools: a suffix token (中学, 一中, 中专…) joined with the name tokens before it.
- * Right to left, so 华南师范大学附属XX学校 is claimed before 华南师范大学 inside it.
- * Universities named ...大学 are organisations in these reports, not local schools.
- */
 // 全市, 本省, 我市…: the reader's own unit, not a level that awards.
 const SELF_REFERENCE = /[全本我该各每]/u;
 const SCHOOL_SUFFIX_SET = new Set(SCHOOL_SUFFIXES);
@@ -545,8 +544,21 @@ function joinSplitSuffixes(tokens: Token[]): Token[] {
   return out;
 }
 
+/**
+ * Schools: a suffix token (中学, 一中, 中专…) joined with the name tokens before it.
+ * Right to left, so 华南师范大学附属XX学校 is claimed before 华南师范大学 inside it.
+ * Universities named ...大学 are organisations in these reports, not local schools.
+ */
 function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], know: WordKnowledge): void {
   const tokens = joinSplitSuffixes(cut);
+  // What names one school rather than a kind: a place, a proper or anonymised name, a word too rare to be ordinary
+  // vocabulary, or an ordinal.
+  const namesOne = (t: Token) =>
+    PROPER_TAGS.has(t.tag) ||
+    know.isPlace(t.word) ||
+    ANONYMISED.test(t.word) ||
+    know.frequency(t.word) < 1000 ||
+    /^第?[一二三四五六七八九十\d]+$/u.test(t.word);
   for (let i = tokens.length - 1; i >= 0; i--) {
     const tok = tokens[i]!;
     if (!SCHOOL_SUFFIX_LAST.has(tok.word[tok.word.length - 1]!)) continue;
@@ -723,20 +735,10 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
         name = text.slice(start, tok.end);
       }
     }
-    // 成人/文化技术学校: after a kind of school, only a proper part (a place, a name) makes one school.
-    // (城区第一小学, 民办育才学校: an ordinal or a rare word names one.)
-    const named = (t: Token) =>
-      PROPER_TAGS.has(t.tag) ||
-      know.isPlace(t.word) ||
-      !know.isWord(t.word) ||
-      know.frequency(t.word) < 1000 ||
-      /^(?:第?[一二三四五六七八九十\d]+)$/u.test(t.word);
-    if (
-      category &&
-      !LOCAL_GENERIC.test(name) &&
-      !tokens.some((t) => t.start >= start && t.end <= tok.start && named(t))
-    )
-      continue;
+    // 成人/文化技术学校: after a kind of school, only a proper part (a place, a name, an ordinal) makes one school.
+    // (城区第一小学, 民办育才学校.)
+    const namedBetween = (from: number) => tokens.some((t) => t.start >= from && t.end <= tok.start && namesOne(t));
+    if (category && !LOCAL_GENERIC.test(name) && !namedBetween(start)) continue;
     // 拉萨市/区/学校, 镇街学校: the schools of a town's urban area, or of its towns, a kind.
     if (
       /^(?:学校|小学|中学|幼儿园|高中)$/u.test(suffix) &&
@@ -748,12 +750,8 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     if (NOT_SCHOOL_ENDINGS.some((e) => name.endsWith(e)) || NOT_SCHOOL_PARTS.test(name)) continue;
     // 斗门一中, 春城一小 but not 利用三中: before a bare number school stands a place, a
     // proper name, or a word too rare in the dictionary to be ordinary vocabulary.
-    if (/^[一二三四五六七八九十]+[中小幼]$/u.test(suffix) && !ORDINAL_SCHOOL.test(name) && !LOCAL_GENERIC.test(name)) {
-      const before = tokens.filter((t) => t.start >= start && t.end <= tok.start);
-      const named = (t: Token) =>
-        PROPER_TAGS.has(t.tag) || know.isPlace(t.word) || ANONYMISED.test(t.word) || know.frequency(t.word) < 1000;
-      if (!before.some(named)) continue;
-    }
+    const bareNumber = /^[一二三四五六七八九十]+[中小幼]$/u.test(suffix) && !ORDINAL_SCHOOL.test(name);
+    if (bareNumber && !LOCAL_GENERIC.test(name) && !namedBetween(start)) continue;
     if (!spans.free(start, tok.end)) continue;
     const kind: EntityKind = name.endsWith('大学') ? 'ORGANIZATION' : 'SCHOOL';
     // XX 县…中学: a layout space is no part of the name (the surface keeps it).
@@ -815,10 +813,20 @@ function localSchoolStart(text: string, end: number, isWord: (w: string) => bool
   return undefined;
 }
 
+/** A program whose name is what is written between start and end (found by its head or shape). */
+function addProgram(text: string, start: number, end: number, spans: Spans, out: Found[]): void {
+  const name = text.slice(start, end);
+  out.push({ kind: 'PROGRAM', name, surface: name, start, end, cue: 'suffix', anonymised: isAnonymised(name) });
+  spans.take(start, end, 'PROGRAM');
+}
+
 // 开展无证民办幼儿园及校外培训机构专项治理: a campaign against a named wrong, named from the verb that opens it
 // to its head; what it targets may hold verbs and lists (违规收受…礼金, 形式主义、官僚主义), unlike a program's name.
 const CAMPAIGN =
   /(?<=(?:开展|组织|启动|推进|深化|部署|实施)(?:对|了)?)(?!开展|组织|对|了)((?:(?!开展|组织|启动|推进|部署|实施|进行|对|并|各|全县|全市|全区)\p{Script=Han}|、(?=\p{Script=Han})){4,30}?)(专项(?:治理|整治|整顿|清理))/gu;
+
+// Every bureau runs these each year (师德师风, 作风建设, safety sweeps); no reader traces them as named campaigns.
+const ROUTINE_CAMPAIGN = /^(?:师德师风|师风师德|作风建设)$|安全|防溺水|消防/u;
 
 // 示范校建设, 星级党支部建设, 智慧学校建设: building up schools or branches to a grade is a program of its own.
 const GRADE_BUILDING =
@@ -829,9 +837,7 @@ function gradeBuildingMentions(text: string, spans: Spans, out: Found[]): void {
   for (const m of text.matchAll(GRADE_BUILDING)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    if (!spans.free(start, end)) continue;
-    out.push({ kind: 'PROGRAM', name: m[0], surface: m[0], start, end, cue: 'suffix', anonymised: false });
-    spans.take(start, end, 'PROGRAM');
+    if (spans.free(start, end)) addProgram(text, start, end, spans, out);
   }
 }
 
@@ -840,14 +846,10 @@ function campaignMentions(text: string, spans: Spans, out: Found[]): void {
   for (const m of text.matchAll(CAMPAIGN)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    const name = text.slice(start, end);
-    if (NOT_PROGRAM_PARTS.test(name) || ROUTINE_CAMPAIGN.test(m[1]!) || !spans.fitsProgram(start, end)) continue;
-    out.push({ kind: 'PROGRAM', name, surface: name, start, end, cue: 'suffix', anonymised: isAnonymised(name) });
-    spans.take(start, end, 'PROGRAM');
+    if (NOT_PROGRAM_PARTS.test(m[0]) || ROUTINE_CAMPAIGN.test(m[1]!) || !spans.fitsProgram(start, end)) continue;
+    addProgram(text, start, end, spans, out);
   }
 }
-// Every bureau runs these each year (师德师风, 作风建设, safety sweeps); no reader traces them as named campaigns.
-const ROUTINE_CAMPAIGN = /^(?:师德师风|师风师德|作风建设)$|安全|防溺水|消防/u;
 
 /** Places: jieba `ns`, or a name token ending in an administrative suffix. */
 function placeMentions(tokens: Token[], spans: Spans, out: Found[]): void {
@@ -999,10 +1001,7 @@ function designationMentions(text: string, spans: Spans, out: Found[], know: Wor
         continue;
       if (place !== undefined) start = start + 1 - place;
     }
-    if (!spans.free(start, end)) continue;
-    const name = text.slice(start, end);
-    out.push({ kind: 'PROGRAM', name, surface: name, start, end, cue: 'suffix', anonymised: isAnonymised(name) });
-    spans.take(start, end, 'PROGRAM');
+    if (spans.free(start, end)) addProgram(text, start, end, spans, out);
   }
 }
 
@@ -1094,19 +1093,7 @@ function programMentions(
     const schoolWork = i > 0 && /^(?:新建|扩建|迁建|改扩建|改建)$/u.test(prev) && /^(?:工程|项目)$/u.test(tok.word);
     const builtSchool = schoolWork ? out.find((m) => m.kind === 'SCHOOL' && m.end === tokens[i - 1]!.start) : undefined;
     if (builtSchool) {
-      if (spans.fitsProgram(builtSchool.start, tok.end)) {
-        const name = text.slice(builtSchool.start, tok.end);
-        out.push({
-          kind: 'PROGRAM',
-          name,
-          surface: name,
-          start: builtSchool.start,
-          end: tok.end,
-          cue: 'suffix',
-          anonymised: isAnonymised(name),
-        });
-        spans.take(builtSchool.start, tok.end, 'PROGRAM');
-      }
+      if (spans.fitsProgram(builtSchool.start, tok.end)) addProgram(text, builtSchool.start, tok.end, spans, out);
       continue;
     }
     // “明厨亮灶”工程: a head written after a quoted known program is part of how that program was written.
@@ -1210,9 +1197,7 @@ function programMentions(
     ) {
       continue;
     }
-    if (!spans.fitsProgram(start, end)) continue;
-    out.push({ kind: 'PROGRAM', name, surface: name, start, end, cue: 'suffix', anonymised: isAnonymised(name) });
-    spans.take(start, end, 'PROGRAM');
+    if (spans.fitsProgram(start, end)) addProgram(text, start, end, spans, out);
   }
 }
 

@@ -1,5 +1,5 @@
 import { entityKey, placeEntityKey, type EntityKind } from '@policygraph/graph-schema';
-import { LOCAL_GENERIC } from '../extract/rules.js';
+import { LEVEL_CHARS, LOCAL_GENERIC } from '../extract/rules.js';
 import { displayForm } from '../normalise/rules.js';
 import type { PlaceRef } from './report-place.js';
 
@@ -52,10 +52,12 @@ export function isLocalGeneric(m: Pick<ResolvableMention, 'kind' | 'name'>): boo
 }
 
 /**
- * An event named by its edition alone (第九届中小学生运动会) or by the whole unit holding it (全市职业技能大赛):
- * every district holds its own ninth one.
+ * An event named by its edition alone (第九届中小学生运动会), or by its edition and the whole unit holding it
+ * (全市第十二届中小学生运动会): every district holds its own ninth one.
  */
-const LOCAL_EVENT = /^(?:第[一二三四五六七八九十百\d]+届|首届|全[省市县区州旗])/u;
+const LOCAL_EVENT = new RegExp(`^(?:第[一二三四五六七八九十百\\d]+届|首届|全[${LEVEL_CHARS}])`, 'u');
+/** The level a local name opens with (县一中, 市委), or the whole unit's (全市…). */
+const OPENING_LEVEL = new RegExp(`^全?([${LEVEL_CHARS}])`, 'u');
 
 /** The division a PLACE mention stands for, if the options can tell (never for anonymised names). */
 function linkedPlace(m: ResolvableMention, options: ResolveOptions): PlaceRef[] | undefined {
@@ -98,7 +100,7 @@ export function fullSchoolName(name: string): string {
 export function localPlace(name: string, s: Scope): { code: string; name: string } | undefined {
   const places = s.places ?? [];
   // (全市职业技能大赛: the whole unit's event belongs to the unit of that level.)
-  const level = /^全?([省市州县区旗镇乡])/u.exec(name)?.[1];
+  const level = OPENING_LEVEL.exec(name)?.[1];
   if (!level) return places[0];
   return places.find((p) => p.name.endsWith(level));
 }
