@@ -161,7 +161,19 @@ const ANY_QUOTES = new RegExp(ANY_QUOTE.source, 'gu');
 const ACHIEVED_SUFFIX =
   /^(?:[县市区]|先进[县市区]|示范[县市区校]|建设|创建|试点|发展[县市区]|(?:特色|示范|试点)学?校)$/u;
 
-function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], isWord: (w: string) => boolean): void {
+/**
+ * A word crosses the edge of a short form at `edge` (刷新|高考 holds no 新高考), unless the neighbouring word
+ * that ends (side -1) or starts (side 1) exactly at the edge is the likelier reading: 参加|国培, not 参|加国|培.
+ */
+function straddled(unified: string, edge: number, side: -1 | 1, know: WordKnowledge): boolean {
+  if (edge <= 0 || edge >= unified.length) return false;
+  const across = unified.slice(edge - 1, edge + 1);
+  if (!know.isWord(across)) return false;
+  const neighbour = side === -1 ? unified.slice(Math.max(0, edge - 2), edge) : unified.slice(edge, edge + 2);
+  return !(neighbour.length === 2 && know.isWord(neighbour) && know.frequency(neighbour) > know.frequency(across));
+}
+
+function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], know: WordKnowledge): void {
   // The text without quote marks, and where each of its characters sits in the sentence (most sentences have
   // no quote mark: then each sits where it is).
   let at: number[] | undefined;
@@ -195,11 +207,7 @@ function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[],
     // “全面改善…条件”工程: the surface keeps both quote marks, not a dangling closing one.
     if (start > 0 && QUOTE_MARK.test(text[start - 1]!) && QUOTE_MARK.test(text.slice(start, end))) start--;
     const tail = u + needle.length;
-    if (
-      needle.length <= 3 &&
-      ((u > 0 && isWord(unified.slice(u - 1, u + 1))) || isWord(unified.slice(tail - 1, tail + 1)))
-    )
-      continue;
+    if (needle.length <= 3 && (straddled(unified, u, -1, know) || straddled(unified, tail, 1, know))) continue;
     if (!spans.freeOrNested(start, end) || !own.freeOrNested(start, end)) continue;
     const entry = lex.forms.get(lex.formsByLength[i]!)!;
     // A term inside another is a mention of its own (脱贫攻坚 in 巩固拓展脱贫攻坚成果…), unless it is the same
@@ -1341,7 +1349,7 @@ export function extractMentions(
   const spans = new Spans();
   const out: Found[] = [];
   documentMentions(text, spans, out, know);
-  lexiconMentions(text, lex, spans, out, isWord);
+  lexiconMentions(text, lex, spans, out, know);
   quotedMentions(text, lex, spans, out, know);
   numericSlogans(text, tokens, spans, out);
   formulaMentions(text, spans, out, know);

@@ -443,6 +443,11 @@ describe('lexicon matching', () => {
   it('does not find a short form inside a longer word', () => {
     expect(policiesAndPrograms('高考成绩连续刷新高考纪录。')).toEqual([]);
     expect(policiesAndPrograms('稳妥推进新高考改革。')).toEqual(['POLICY:新高考']);
+    expect(policiesAndPrograms('组织全国培训。')).toEqual([]);
+  });
+
+  it('finds a short form after a word that ends where it starts (参加|国培, though 加国 is a word too)', () => {
+    expect(policiesAndPrograms('选派骨干教师参加国培。')).toEqual(['PROGRAM:国培计划']);
   });
 
   it('finds terms beyond the seeds: national programs a researcher expects', () => {
