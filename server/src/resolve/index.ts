@@ -47,6 +47,7 @@ export interface Scope {
 
 /** A name like 县一中, 市委 or 第九届中小学生运动会 that needs a place to identify one school, body or event. */
 export function isLocalGeneric(m: Pick<ResolvableMention, 'kind' | 'name'>): boolean {
+  if ((m.kind === 'POLICY' || m.kind === 'PROGRAM') && BARE_FORMULA.test(m.name)) return true;
   if (m.kind === 'PROGRAM') return LOCAL_EVENT.test(m.name);
   return (m.kind === 'SCHOOL' || m.kind === 'ORGANIZATION') && LOCAL_GENERIC.test(m.name);
 }
@@ -56,6 +57,11 @@ export function isLocalGeneric(m: Pick<ResolvableMention, 'kind' | 'name'>): boo
  * (全市第十二届中小学生运动会): every district holds its own ninth one.
  */
 const LOCAL_EVENT = new RegExp(`^(?:第[一二三四五六七八九十百\\d]+届|首届|全[${LEVEL_CHARS}])`, 'u');
+/**
+ * A formula of numbers alone (“1+1”, “5+2”): each place numbers its own arrangements, so 1+1 in two counties is
+ * two things. National formulas carry their words (1+X证书制度, “3+1+2”选考模式) and stay one across places.
+ */
+const BARE_FORMULA = /^\d+(?:[+＋]\d+)+$/u;
 /** The level a local name opens with (县一中, 市委), or the whole unit's (全市…). */
 const OPENING_LEVEL = new RegExp(`^全?([${LEVEL_CHARS}])`, 'u');
 

@@ -113,4 +113,16 @@ describe('local names', () => {
     // The whole unit's event belongs to the unit of that level: 全市 in a district report is the city's.
     expect(canonicalKey(event('全市职业技能大赛'), scope)).toBe('PROGRAM:全市职业技能大赛@440400');
   });
+
+  it('keeps a formula of numbers alone to its place, and a worded or lexicon formula one across places', async () => {
+    const { canonicalKey } = await import('./index.js');
+    const policy = (name: string) => ({ kind: 'POLICY' as const, name, surface: name, anonymised: false });
+    const jinwan = { reportId: 'r1', places: [{ code: '440404', name: '金湾区' }] };
+    const lanling = { reportId: 'r2', places: [{ code: '371324', name: '兰陵县' }] };
+    expect(canonicalKey(policy('1+1'), jinwan)).toBe('POLICY:1+1@440404');
+    expect(canonicalKey(policy('1+1'), lanling)).toBe('POLICY:1+1@371324');
+    expect(canonicalKey(policy('5+2'), { reportId: 'r3' })).toBe('POLICY:5+2@r3');
+    expect(canonicalKey(policy('3+1+2选考模式'), jinwan)).toBe(canonicalKey(policy('3+1+2选考模式'), lanling));
+    expect(canonicalKey(policy('1+X'), jinwan)).toBe(canonicalKey(policy('1+X'), lanling));
+  });
 });
