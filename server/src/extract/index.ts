@@ -173,6 +173,9 @@ function straddled(unified: string, edge: number, side: -1 | 1, know: WordKnowle
   return !(neighbour.length === 2 && know.isWord(neighbour) && know.frequency(neighbour) > know.frequency(across));
 }
 
+/** Two characters across a form's edge that are both parts of one number. */
+const DIGIT_EDGE = /^[\d.．][\d.．]$/u;
+
 function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], know: WordKnowledge): void {
   // The text without quote marks, and where each of its characters sits in the sentence (most sentences have
   // no quote mark: then each sits where it is).
@@ -208,6 +211,9 @@ function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[],
     if (start > 0 && QUOTE_MARK.test(text[start - 1]!) && QUOTE_MARK.test(text.slice(start, end))) start--;
     const tail = u + needle.length;
     if (needle.length <= 3 && (straddled(unified, u, -1, know) || straddled(unified, tail, 1, know))) continue;
+    // 5+2 is no formula inside 15+20 or 5+2.5.
+    if (DIGIT_EDGE.test(unified.slice(Math.max(0, u - 1), u + 1)) || DIGIT_EDGE.test(unified.slice(tail - 1, tail + 1)))
+      continue;
     if (!spans.freeOrNested(start, end) || !own.freeOrNested(start, end)) continue;
     const entry = lex.forms.get(lex.formsByLength[i]!)!;
     // A term inside another is a mention of its own (脱贫攻坚 in 巩固拓展脱贫攻坚成果…), unless it is the same

@@ -446,6 +446,11 @@ describe('lexicon matching', () => {
     expect(policiesAndPrograms('组织全国培训。')).toEqual([]);
   });
 
+  it('finds the national after-school formula, but not inside a longer number', () => {
+    expect(policiesAndPrograms('课后服务实现“5+2”全覆盖。')).toEqual(['POLICY:5+2课后服务模式']);
+    expect(policiesAndPrograms('得分由15+20构成。')).toEqual([]);
+  });
+
   it('finds a short form after a word that ends where it starts (参加|国培, though 加国 is a word too)', () => {
     expect(policiesAndPrograms('选派骨干教师参加国培。')).toEqual(['PROGRAM:国培计划']);
   });
