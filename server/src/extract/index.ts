@@ -609,7 +609,7 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       }
       // 力争/城区/小学, 逐步提高/农村/学校, 我县/小学: a kind of school; nothing before it is part of a name.
       // (城区/第一小学: an ordinal after it names one school of that area.)
-      const ordinalNext = /^(?:第|[一二三四五六七八九十]+[中小幼]?$)/u.test(tokens[j + 1]?.word ?? '');
+      const ordinalNext = /^(?:第|[一二三四五六七八九十]+[中小幼高]?$)/u.test(tokens[j + 1]?.word ?? '');
       if ((SCHOOL_CATEGORY_WORDS.has(t.word) && !ordinalNext) || SELF_LEVEL.test(t.word)) {
         category = true;
         break;
@@ -622,7 +622,8 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
         t.word.length >= 2 &&
         know.frequency(t.word) < 1000 &&
         /^第/u.test(tokens[j + 1]?.word ?? '') &&
-        (j === 0 || /^[、,,;;。\s]$/u.test(tokens[j - 1]!.word))
+        // (推进/下关/第十中学: or the object of a verb.)
+        (j === 0 || /^[、,,;;。\s]$/u.test(tokens[j - 1]!.word) || VERB_TAGS.has(tokens[j - 1]!.tag))
       ) {
         proper = true;
         j--;
@@ -759,12 +760,14 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       /(?:市区|城区|郊区|县城|镇街)$/u.test(text.slice(Math.max(0, tok.start - 3), tok.start))
     )
       continue;
+    // 6所村完小: a count of schools of a kind (所 is the measure word, not a name).
+    if (/^所/u.test(name) && /[\d两几一二三四五六七八九十百余多]$/u.test(text.slice(0, start))) continue;
     // 新建乡镇中心幼儿园4所: a name counted in figures is a kind of school (…和市三中两所 counts a list).
     if (/^\d+所/u.test(text.slice(tok.end, tok.end + 4))) continue;
     if (NOT_SCHOOL_ENDINGS.some((e) => name.endsWith(e)) || NOT_SCHOOL_PARTS.test(name)) continue;
     // 斗门一中, 春城一小 but not 利用三中: before a bare number school stands a place, a
     // proper name, or a word too rare in the dictionary to be ordinary vocabulary.
-    const bareNumber = /^[一二三四五六七八九十]+[中小幼]$/u.test(suffix) && !ORDINAL_SCHOOL.test(name);
+    const bareNumber = /^[一二三四五六七八九十]+[中小幼高]$/u.test(suffix) && !ORDINAL_SCHOOL.test(name);
     if (bareNumber && !LOCAL_GENERIC.test(name) && !namedBetween(start)) continue;
     if (!spans.free(start, tok.end)) continue;
     const kind: EntityKind = name.endsWith('大学') ? 'ORGANIZATION' : 'SCHOOL';
@@ -777,8 +780,8 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
   }
 }
 
-const ORDINAL_END = /[一二三四五六七八九十]+[中小幼]$/u;
-const NEXT_ORDINAL = /^[、和及与]([一二三四五六七八九十]+[中小幼])/u;
+const ORDINAL_END = /[一二三四五六七八九十]+[中小幼高]$/u;
+const NEXT_ORDINAL = /^[、和及与]([一二三四五六七八九十]+[中小幼高])/u;
 /**
  * 凤凰城一小、二小、四小, 区一中、五中: the schools listed after a numbered one share its name's first part, written
  * once. Each is a school of its own, named in full; its surface is what is written.

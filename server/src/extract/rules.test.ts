@@ -503,6 +503,23 @@ describe('school names', () => {
     expect(schools('县城第二幼儿园顺利通过验收。')).toEqual(['SCHOOL:县城第二幼儿园']);
   });
 
+  it('keeps a village name jieba read as a person name (梁家/nrfg 营/小学)', () => {
+    expect(schools('实施“全面改薄”项目,梁家营小学综合楼投入使用。')).toEqual(['SCHOOL:梁家营小学']);
+  });
+
+  it('reads 市一高 as a numbered senior high school, and the one listed after it in full', () => {
+    expect(schools('均创历史新高,市一高、二高一本上线率分别达到90%。')).toEqual(['SCHOOL:市一高', 'SCHOOL:市二高']);
+    expect(schools('进一步提高教学质量,建设一高标准实验室。')).toEqual([]);
+  });
+
+  it('keeps a rare place name that jieba took for a verb after the verb that governs it', () => {
+    expect(schools('加快推进下关第十中学等项目建设。')).toEqual(['SCHOOL:下关第十中学']);
+  });
+
+  it('finds no school in a count of schools of a kind (6所村完小)', () => {
+    expect(schools('与两地6所村完小结成帮扶对子。')).toEqual([]);
+  });
+
   it('finds no school in a kind of school, whatever word stands before it', () => {
     expect(schools('有的学校只有一名教师。')).toEqual([]);
     expect(schools('逐步提高农村学校生均公用经费标准。')).toEqual([]);

@@ -47,6 +47,17 @@ export const SCHOOL_SUFFIXES = [
   '附小',
   '大学',
   '学院',
+  // 市一高: 市第一高级中学, as Henan and Hebei write it.
+  '一高',
+  '二高',
+  '三高',
+  '四高',
+  '五高',
+  '六高',
+  '七高',
+  '八高',
+  '九高',
+  '十高',
   '一中',
   '二中',
   '三中',
@@ -276,7 +287,24 @@ export const NOT_SCHOOL_ENDINGS = [
 export const SCHOOL_GRADE_ENDING = new RegExp(`(?:${SCHOOL_GRADES.join('|')})$`, 'u');
 
 /** jieba POS tags that can be part of a proper name. */
-export const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'n', 'j', 'm', 'nt', 'ng', 'eng', 'l', 'vn', 'b', 's']);
+export const NAME_TAGS = new Set([
+  'ns',
+  'nr',
+  'nrfg',
+  'nrt',
+  'nz',
+  'x',
+  'n',
+  'j',
+  'm',
+  'nt',
+  'ng',
+  'eng',
+  'l',
+  'vn',
+  'b',
+  's',
+]);
 
 export const PLACE_SUFFIXES = ['自治州', '自治县', '省', '市', '州', '县', '区', '镇', '乡', '村', '街道'];
 
@@ -682,7 +710,7 @@ export const ORGANIZATION_HEADS = [
 ];
 /** Names that stand for "the local one" and need the report's place to mean anything. */
 export const LOCAL_GENERIC =
-  /^(?:[省市州县区旗镇乡](?:委|政府|人大|政协|纪委|教育局|教育体育局|教体局|财政局|人社局|卫健局|公安局|编办|委宣传部)|教育局|教育体育局|教体局|(?:县城|城区|[省市州县区旗镇乡]|第)?[一二三四五六七八九十]+[中小幼]|[省市州县区旗镇乡](?:中心)?完小|[县市区旗](?:中学|幼儿园)|(?:县城|[省市州县区旗镇乡])?(?:第[一二三四五六七八九十]+(?:实验)?|实验|中心|民族)(?:初级中学|高级中学|中学|小学|学校|幼儿园)|[省市州县区旗](?:中等)?职业(?:技术)?(?:学校|中学)|[省市州县区旗](?:职业)?中专(?:学校)?|[省市州县区旗]职教中心|[省市州县区旗]中?职校|[省市州县区旗]?特殊教育学校|[省市州县区旗]特教学校)$/u;
+  /^(?:[省市州县区旗镇乡](?:委|政府|人大|政协|纪委|教育局|教育体育局|教体局|财政局|人社局|卫健局|公安局|编办|委宣传部)|教育局|教育体育局|教体局|(?:县城|城区|[省市州县区旗镇乡]|第)?[一二三四五六七八九十]+[中小幼高]|[省市州县区旗镇乡](?:中心)?完小|[县市区旗](?:中学|幼儿园)|(?:县城|[省市州县区旗镇乡])?(?:第[一二三四五六七八九十]+(?:实验)?|实验|中心|民族)(?:初级中学|高级中学|中学|小学|学校|幼儿园)|[省市州县区旗](?:中等)?职业(?:技术)?(?:学校|中学)|[省市州县区旗](?:职业)?中专(?:学校)?|[省市州县区旗]职教中心|[省市州县区旗]中?职校|[省市州县区旗]?特殊教育学校|[省市州县区旗]特教学校)$/u;
 
 /** Event-like endings (活动, 大赛…): common words, so the name before them must be long (≥ 4). */
 export const EVENT_SUFFIX_TOKENS = new Set([
@@ -711,7 +739,7 @@ export const EVENT_SUFFIX_TOKENS = new Set([
   '活动月',
 ]);
 /** Ordinal schools named by level and number (市三中, 县一小): local names, kept. */
-export const ORDINAL_SCHOOL = /^[省市州县区旗][一二三四五六七八九十]+[中小幼]$/u;
+export const ORDINAL_SCHOOL = /^[省市州县区旗][一二三四五六七八九十]+[中小幼高]$/u;
 /** Unknown words jieba glues a function character onto (为海澄, 原乐岗). */
 export const GLUED_FUNCTION_CHAR = /^[为原在和与及对把将从向被至到以等]/u;
 
@@ -722,7 +750,7 @@ export const NOT_SCHOOL_PARTS =
 export const NOT_PROGRAM_PARTS =
   /等|开展|推进|扎实|积极|举办|召开|举行|承办|胜利|作为|招生计划$|[一二三四五六七八九十]是|^\d+项|工作计划$|采购项目$/u;
 /** Common nouns that extend a name only before anything proper has been seen. */
-export const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'eng']);
+export const PROPER_TAGS = new Set(['ns', 'nr', 'nrfg', 'nrt', 'nz', 'x', 'j', 'eng']);
 
 /**
  * The sentence's own one-character words (有的, 让, 由, 按, 做…), never part of a name jieba cut into characters

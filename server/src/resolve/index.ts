@@ -90,11 +90,11 @@ export function canonicalKey(m: ResolvableMention, scope: Scope | string, option
   return key;
 }
 
-const ORDINAL_SHORT: Record<string, string> = { 中: '中学', 小: '小学', 幼: '幼儿园' };
+const ORDINAL_SHORT: Record<string, string> = { 中: '中学', 小: '小学', 幼: '幼儿园', 高: '高级中学' };
 /** 县一中 is 县第一中学, 杨村五幼 is 杨村第五幼儿园: the short ordinal form of a school's name, written out. */
 export function fullSchoolName(name: string): string {
   return name.replace(
-    /(?<!第)([一二三四五六七八九十]+)([中小幼])$/u,
+    /(?<!第)([一二三四五六七八九十]+)([中小幼高])$/u,
     (_m, n: string, k: string) => `第${n}${ORDINAL_SHORT[k]}`,
   );
 }

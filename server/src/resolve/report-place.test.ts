@@ -74,7 +74,7 @@ describe('local names', () => {
     const m = (name: string) => ({ kind: 'SCHOOL' as const, name, surface: name, anonymised: false });
     const schools = [
       ...resolveEntities(
-        [m('市一中'), m('市第一中学'), m('杨村五幼'), m('杨村第五幼儿园'), m('市二小')],
+        [m('市一中'), m('市第一中学'), m('杨村五幼'), m('杨村第五幼儿园'), m('市二小'), m('林州一高')],
         scope,
       ).values(),
     ];
@@ -82,6 +82,7 @@ describe('local names', () => {
       ['市第一中学', ['市一中', '市第一中学']],
       ['杨村第五幼儿园', ['杨村五幼', '杨村第五幼儿园']],
       ['市第二小学', ['市二小']],
+      ['林州第一高级中学', ['林州一高']],
     ]);
     // 第一中学 is not written out twice.
     expect(schools[0]!.key).toBe('SCHOOL:市第一中学@350582');
