@@ -762,8 +762,10 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       continue;
     // 6所村完小: a count of schools of a kind (所 is the measure word, not a name).
     if (/^所/u.test(name) && /[\d两几一二三四五六七八九十百余多]$/u.test(text.slice(0, start))) continue;
-    // 新建乡镇中心幼儿园4所: a name counted in figures is a kind of school (…和市三中两所 counts a list).
-    if (/^\d+所/u.test(text.slice(tok.end, tok.end + 4))) continue;
+    // 新建乡镇中心幼儿园4所: a name counted in figures is a kind of school. (梅山三小、开发区实验学校2所学校 counts
+    // the list the name ends.)
+    const counted = /^(\d+)所/u.exec(text.slice(tok.end, tok.end + 4));
+    if (counted && !(Number(counted[1]) >= 2 && /[、和及与]$/u.test(text.slice(0, start)))) continue;
     if (NOT_SCHOOL_ENDINGS.some((e) => name.endsWith(e)) || NOT_SCHOOL_PARTS.test(name)) continue;
     // 斗门一中, 春城一小 but not 利用三中: before a bare number school stands a place, a
     // proper name, or a word too rare in the dictionary to be ordinary vocabulary.

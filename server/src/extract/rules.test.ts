@@ -516,6 +516,14 @@ describe('school names', () => {
     expect(schools('加快推进下关第十中学等项目建设。')).toEqual(['SCHOOL:下关第十中学']);
   });
 
+  it('keeps the schools of a list its count ends (…、开发区实验学校2所学校), not a kind counted in figures', () => {
+    expect(schools('城区新建梅山三小、开发区实验学校2所学校,新增学位。')).toEqual([
+      'SCHOOL:梅山三小',
+      'SCHOOL:开发区实验学校',
+    ]);
+    expect(schools('新建城区小学、实验幼儿园3所。')).toEqual([]);
+  });
+
   it('finds no school in a count of schools of a kind (6所村完小)', () => {
     expect(schools('与两地6所村完小结成帮扶对子。')).toEqual([]);
   });
