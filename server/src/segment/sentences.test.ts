@@ -26,6 +26,21 @@ describe('splitSentences', () => {
     expect(original.slice(last.start, last.end)).toBe('高考\n2、本二上线人数1817人,上线率为46.9%。');
   });
 
+  it('reads across a page line inside a sentence, even when the page ended a short line', () => {
+    const s = split(
+      '全市推进劳动教育,新城一小、二小和老城小学被评为铁\n岭市\n- 3 -\n劳动教育示范校。认真落实农村义务教育学生营养\n第 4 页 共 5 页\n改善计划,惠及学生5.1万人次。',
+    );
+    expect(s.map((x) => x.clean.text)).toEqual([
+      '全市推进劳动教育,新城一小、二小和老城小学被评为铁岭市劳动教育示范校。',
+      '认真落实农村义务教育学生营养改善计划,惠及学生5.1万人次。',
+    ]);
+    // A heading before a page line stays a heading.
+    expect(split('二、主要做法\n- 2 -\n全面落实控辍保学责任制。').map((x) => x.clean.text)).toEqual([
+      '二、主要做法',
+      '全面落实控辍保学责任制。',
+    ]);
+  });
+
   it('keeps short heading lines as their own paragraphs', () => {
     const s = split('一、工作回顾\n今年工作进展顺利。');
     expect(s.map((x) => [x.paragraph, x.clean.text])).toEqual([
