@@ -545,15 +545,29 @@ const SPLIT_SUFFIX_TAILS = new Set(
     (t) => t.length > 0 && !SCHOOL_SUFFIX_SET.has(t),
   ),
 );
-/** 职教/中心: a suffix jieba cut in two is one token again (only where the second part is no suffix alone). */
+/**
+ * 职教/中心, 职业/教育/中心: a suffix jieba cut in two or three is one token again (only where the last part is
+ * no suffix alone).
+ */
 function joinSplitSuffixes(tokens: Token[]): Token[] {
   if (!tokens.some((t) => SPLIT_SUFFIX_TAILS.has(t.word))) return tokens;
   const out: Token[] = [];
   for (const t of tokens) {
     const prev = out[out.length - 1];
+    const before = out[out.length - 2];
     if (prev && prev.end === t.start && !SCHOOL_SUFFIX_SET.has(t.word) && SCHOOL_SUFFIX_SET.has(prev.word + t.word))
       out[out.length - 1] = { ...t, word: prev.word + t.word, start: prev.start, tag: 'n' };
-    else out.push(t);
+    else if (
+      prev &&
+      before &&
+      before.end === prev.start &&
+      prev.end === t.start &&
+      !SCHOOL_SUFFIX_SET.has(t.word) &&
+      SCHOOL_SUFFIX_SET.has(before.word + prev.word + t.word)
+    ) {
+      out.pop();
+      out[out.length - 1] = { ...t, word: before.word + prev.word + t.word, start: before.start, tag: 'n' };
+    } else out.push(t);
   }
   return out;
 }
@@ -578,10 +592,11 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     if (!SCHOOL_SUFFIX_LAST.has(tok.word[tok.word.length - 1]!)) continue;
     const suffix = SCHOOL_SUFFIXES.find((s) => tok.word.endsWith(s));
     if (!suffix) continue;
-    // 生均公用经费小学、初中, 差异系数小学为0.41: a school level in a table of figures, not a school.
+    // 生均公用经费小学、初中, 差异系数小学为0.41, 生均校舍建筑面积小学达到6.8平方米: a school level in a table of
+    // figures, not a school; nor is 小学组, a competition's group.
     if (
-      /^(?:小学|中学|初中)$/u.test(tok.word) &&
-      /^(?:[、和及与](?:初中|高中|中学|小学)|为?[\d.]+)/u.test(text.slice(tok.end))
+      /^(?:小学|中学|初中|高中)$/u.test(tok.word) &&
+      /^(?:[、和及与](?:初中|高中|中学|小学)|(?:为|达到|达)?[\d.]+|组)/u.test(text.slice(tok.end))
     )
       continue;
     // 普通高中, 特色学校 as one token: a kind of school.

@@ -524,6 +524,22 @@ describe('school names', () => {
     expect(schools('新建城区小学、实验幼儿园3所。')).toEqual([]);
   });
 
+  it('finds a vocational education centre jieba cut into three words, but not a kind of one', () => {
+    expect(schools('开原市职业教育中心与本地6家企业开展订单式培养。')).toEqual(['SCHOOL:开原市职业教育中心']);
+    expect(schools('建设区域职业教育中心,大力发展职业教育中心任务。')).toEqual([]);
+  });
+
+  it('finds no school in the kinds, figures and groups that real reports write', () => {
+    expect(schools('全面推行义务教育学校阳光招生。')).toEqual([]);
+    expect(schools('高中阶段学校债务较重;而部分镇村幼儿园生源不足。')).toEqual([]);
+    expect(schools('占有党组织学校的58.3%。上好学校思政课。')).toEqual([]);
+    expect(schools('重点办好镇驻地学校。县一中与省内优质高中建立合作帮扶关系。')).toEqual(['SCHOOL:县一中']);
+    expect(schools('全部达到省定义务教育学校办学基本标准,生均校舍建筑面积小学达到6.8平方米。')).toEqual([]);
+    expect(schools('建立县级领导包联学校制度。全面完成中小学幼儿园“一键报警”系统建设。')).toEqual([]);
+    expect(schools('学校足球队在县中小学生足球联赛中获小学组第二名。')).toEqual([]);
+    expect(schools('镇中心小学被确定为县级客家文化传承基地学校。')).toEqual(['SCHOOL:镇中心小学']);
+  });
+
   it('finds no school in a count of schools of a kind (6所村完小)', () => {
     expect(schools('与两地6所村完小结成帮扶对子。')).toEqual([]);
   });

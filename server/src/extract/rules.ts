@@ -41,6 +41,7 @@ export const SCHOOL_SUFFIXES = [
   '完小',
   // 县职教中心: the county's vocational school (县级职教中心 is the kind, see GENERIC_SCHOOL_PREFIXES).
   '职教中心',
+  '职业教育中心',
   '职专',
   '职中',
   '附中',
@@ -185,6 +186,17 @@ export const GENERIC_SCHOOL_PREFIXES = new Set([
  * before them, and with nothing proper after them there is no school.
  */
 export const SCHOOL_CATEGORY_WORDS = new Set([
+  // 高中阶段学校, 镇村幼儿园, 有党组织学校: schools of a stage, of the towns and villages, with a party branch;
+  // 镇驻地学校, 传承基地学校, 省内优质高中, 省定义务教育学校(标准), 中小学幼儿园: more kinds.
+  '阶段',
+  '镇村',
+  '党组织',
+  '驻地',
+  '基地',
+  '优质',
+  '省定',
+  '中小学',
+  '区域',
   '农村',
   '城区',
   '乡村',
@@ -710,7 +722,7 @@ export const ORGANIZATION_HEADS = [
 ];
 /** Names that stand for "the local one" and need the report's place to mean anything. */
 export const LOCAL_GENERIC =
-  /^(?:[省市州县区旗镇乡](?:委|政府|人大|政协|纪委|教育局|教育体育局|教体局|财政局|人社局|卫健局|公安局|编办|委宣传部)|教育局|教育体育局|教体局|(?:县城|城区|[省市州县区旗镇乡]|第)?[一二三四五六七八九十]+[中小幼高]|[省市州县区旗镇乡](?:中心)?完小|[县市区旗](?:中学|幼儿园)|(?:县城|[省市州县区旗镇乡])?(?:第[一二三四五六七八九十]+(?:实验)?|实验|中心|民族)(?:初级中学|高级中学|中学|小学|学校|幼儿园)|[省市州县区旗](?:中等)?职业(?:技术)?(?:学校|中学)|[省市州县区旗](?:职业)?中专(?:学校)?|[省市州县区旗]职教中心|[省市州县区旗]中?职校|[省市州县区旗]?特殊教育学校|[省市州县区旗]特教学校)$/u;
+  /^(?:[省市州县区旗镇乡](?:委|政府|人大|政协|纪委|教育局|教育体育局|教体局|财政局|人社局|卫健局|公安局|编办|委宣传部)|教育局|教育体育局|教体局|(?:县城|城区|[省市州县区旗镇乡]|第)?[一二三四五六七八九十]+[中小幼高]|[省市州县区旗镇乡](?:中心)?完小|[县市区旗](?:中学|幼儿园)|(?:县城|[省市州县区旗镇乡])?(?:第[一二三四五六七八九十]+(?:实验)?|实验|中心|民族)(?:初级中学|高级中学|中学|小学|学校|幼儿园)|[省市州县区旗](?:中等)?职业(?:技术)?(?:学校|中学)|[省市州县区旗](?:职业)?中专(?:学校)?|[省市州县区旗](?:职教|职业教育)中心|[省市州县区旗]中?职校|[省市州县区旗]?特殊教育学校|[省市州县区旗]特教学校)$/u;
 
 /** Event-like endings (活动, 大赛…): common words, so the name before them must be long (≥ 4). */
 export const EVENT_SUFFIX_TOKENS = new Set([
@@ -757,7 +769,7 @@ export const PROPER_TAGS = new Set(['ns', 'nr', 'nrfg', 'nrt', 'nz', 'x', 'j', '
  * (禹/居/中学, 正/余/镇, whatever it tagged those).
  */
 export const SENTENCE_CHAR =
-  /^[有的了让由按做是被把在对给将从向为以与和及或等各每这那其该本我他也都又还就才只使令所]$/u;
+  /^[有的了让由按做是被把在对给将从向为以与和及或等各每这那其该本我他也都又还就才只使令所好]$/u;
 
 /** Verbs that tell what is done to schools (调整优化学校布局), never part of a school's name. */
 export const SCHOOL_WORK_VERBS = new Set([
@@ -778,6 +790,18 @@ export const SCHOOL_WORK_VERBS = new Set([
   '鼓励',
   '推动',
   '要求',
+  // 全面推行义务教育学校阳光招生: a policy rolled out across schools; leaders assigned to schools (包联); a report's
+  // title after the site's breadcrumb (…工作总结 / 石壁镇中心学校).
+  '包联',
+  '总结',
+  '发展',
+  '大力发展',
+  '完成',
+  '全面完成',
+  '推行',
+  '全面推行',
+  '实行',
+  '全面实行',
 ]);
 
 // Words for a kind of area that end in a level character (乡镇, 城镇, 山区, 社区), unlike 强县 in 加强县….

@@ -9,7 +9,7 @@ import {
   type Placeholder,
 } from '../normalise/index.js';
 import type { SourceFile } from '../read/read-file.js';
-import { defaultGazetteer } from '../resolve/gazetteer.js';
+import { defaultGazetteer, shortPlaceOf } from '../resolve/gazetteer.js';
 import { canonicalKey, resolveEntities, type ResolvedEntity, type Scope } from '../resolve/index.js';
 import { placeLinker } from '../resolve/place-link.js';
 import { attributePlace, type ReportPlace } from '../resolve/report-place.js';
@@ -141,7 +141,12 @@ export function analyzeSource(
     const label = place.anonymisedName ?? title;
     const scope: Scope = { reportId: id, places: place.place ? [place.place, ...place.chain] : [], label };
     // PLACE mentions stand for gazetteer divisions, read with the report's place chain as context.
-    const resolveOptions = { place: placeLinker(defaultGazetteer(), scope.places ?? []) };
+    // Schools are keyed with their place written short (临泉县第一中学 = 临泉一中).
+    const gazetteer = defaultGazetteer();
+    const resolveOptions = {
+      place: placeLinker(gazetteer, scope.places ?? []),
+      shortPlace: (name: string) => shortPlaceOf(gazetteer, name),
+    };
     const mentions: AnalyzedMention[] = [];
     const outSentences: AnalyzedSentence[] = sentences.map((s) => {
       const normText = s.clean.text;

@@ -157,3 +157,9 @@ export function chainOf(g: Gazetteer, code: string): Division[] {
   }
   return out;
 }
+
+/** The short form of a division's full name (临泉县 → 临泉, 广东省 → 广东); undefined for no division's full name. */
+export function shortPlaceOf(g: Gazetteer, name: string): string | undefined {
+  const full = g.byName.get(name)?.find((e) => !e.short);
+  return full ? shortForms(name, full.division.level)[0] : undefined;
+}

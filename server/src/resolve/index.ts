@@ -34,6 +34,8 @@ export interface ResolveOptions {
    * specific first (see placeLinker); undefined when not known. PLACE entities only.
    */
   place?: (name: string) => PlaceRef[] | undefined;
+  /** The short form of a division's full name (临泉县 → 临泉), undefined when the name is no division's. */
+  shortPlace?: (name: string) => string | undefined;
 }
 
 /** Where a report's local names belong: its place when known, else the report itself. */
@@ -84,19 +86,51 @@ export function canonicalKey(m: ResolvableMention, scope: Scope | string, option
   const s: Scope = typeof scope === 'string' ? { reportId: scope } : scope;
   const place = linkedPlace(m, options);
   if (place) return placeEntityKey(place[0]!.code);
-  const key = entityKey(m.kind, m.kind === 'SCHOOL' ? fullSchoolName(m.name) : m.name);
+  if (m.kind === 'SCHOOL' && !m.anonymised) {
+    const placed = placedSchoolName(m.name, s);
+    if (placed) return entityKey(m.kind, shortPlaceName(placed, options));
+  }
+  const key = entityKey(m.kind, m.kind === 'SCHOOL' ? shortPlaceName(fullSchoolName(m.name), options) : m.name);
   if (m.anonymised) return `${key}@${s.reportId}`;
   if (isLocalGeneric(m)) return `${key}@${localPlace(m.name, s)?.code ?? s.reportId}`;
   return key;
 }
 
+/**
+ * A local school written out with the report's unit of its level: 县一中 in a 临泉县 report is 临泉县第一中学.
+ * Undefined when the name is no local one, or the report's place has no unit of that level.
+ */
+export function placedSchoolName(name: string, s: Scope): string | undefined {
+  if (!LOCAL_GENERIC.test(name)) return undefined;
+  const level = /^[省市州县区旗]/u.exec(name)?.[0];
+  const unit = level ? (s.places ?? []).find((p) => p.name.endsWith(level)) : undefined;
+  return unit ? unit.name + fullSchoolName(name).slice(1) : undefined;
+}
+
+/** A school's name keyed with its place written short (临泉县第一中学 and 临泉一中 are one school). */
+function shortPlaceName(name: string, options: ResolveOptions): string {
+  if (!options.shortPlace) return name;
+  for (let n = Math.min(6, name.length - 2); n >= 3; n--) {
+    const head = name.slice(0, n);
+    if (!/[县市区旗]$/u.test(head)) continue;
+    const short = options.shortPlace(head);
+    if (short) return short + name.slice(n);
+  }
+  return name;
+}
+
 const ORDINAL_SHORT: Record<string, string> = { 中: '中学', 小: '小学', 幼: '幼儿园', 高: '高级中学' };
-/** 县一中 is 县第一中学, 杨村五幼 is 杨村第五幼儿园: the short ordinal form of a school's name, written out. */
+/**
+ * 县一中 is 县第一中学, 杨村五幼 is 杨村第五幼儿园, 县职教中心 is 县职业教育中心: the short form of a school's name,
+ * written out.
+ */
 export function fullSchoolName(name: string): string {
-  return name.replace(
-    /(?<!第)([一二三四五六七八九十]+)([中小幼高])$/u,
-    (_m, n: string, k: string) => `第${n}${ORDINAL_SHORT[k]}`,
-  );
+  return name
+    .replace(
+      /(?<!第)([一二三四五六七八九十]+)([中小幼高])$/u,
+      (_m, n: string, k: string) => `第${n}${ORDINAL_SHORT[k]}`,
+    )
+    .replace(/职教中心$/u, '职业教育中心');
 }
 
 /**
@@ -126,9 +160,12 @@ export function resolveEntities(
       const place = linkedPlace(m, options);
       // A linked place is named as the gazetteer names it; what the report wrote stays an alias.
       // A school is named written out (杨村第五幼儿园 for 杨村五幼), whichever spelling a report used first.
-      const name = m.kind === 'SCHOOL' ? fullSchoolName(m.name) : m.name;
+      // A local school in a known place is named with it (县一中 → 临泉县第一中学).
+      const placed = m.kind === 'SCHOOL' && !m.anonymised ? placedSchoolName(m.name, s) : undefined;
+      const name = placed ?? (m.kind === 'SCHOOL' ? fullSchoolName(m.name) : m.name);
       e = { key, kind: m.kind, name: place?.[0]!.name ?? name, aliases: [], anonymised: m.anonymised };
-      if (!m.anonymised && isLocalGeneric(m)) e.qualifier = localPlace(m.name, s)?.name ?? s.label ?? s.reportId;
+      if (!m.anonymised && !placed && isLocalGeneric(m))
+        e.qualifier = localPlace(m.name, s)?.name ?? s.label ?? s.reportId;
       if (place) {
         e.placeCode = place[0]!.code;
         e.placeChain = place;

@@ -79,13 +79,50 @@ describe('local names', () => {
       ).values(),
     ];
     expect(schools.map((e) => [e.name, e.aliases])).toEqual([
-      ['市第一中学', ['市一中', '市第一中学']],
+      ['晋江市第一中学', ['市一中', '市第一中学']],
       ['杨村第五幼儿园', ['杨村五幼', '杨村第五幼儿园']],
-      ['市第二小学', ['市二小']],
+      ['晋江市第二小学', ['市二小']],
       ['林州第一高级中学', ['林州一高']],
     ]);
     // 第一中学 is not written out twice.
-    expect(schools[0]!.key).toBe('SCHOOL:市第一中学@350582');
+    expect(schools[0]!.key).toBe('SCHOOL:晋江市第一中学');
+  });
+
+  it('takes 县一中 in a county’s report, the county’s 一中 and its full name as one school', async () => {
+    const { resolveEntities } = await import('./index.js');
+    const short: Record<string, string> = { 临泉县: '临泉', 阜阳市: '阜阳', 界首市: '界首' };
+    const options = { shortPlace: (name: string) => short[name] };
+    const scope = {
+      reportId: 'r1',
+      places: [
+        { code: '341221', name: '临泉县' },
+        { code: '341200', name: '阜阳市' },
+      ],
+    };
+    const m = (name: string) => ({ kind: 'SCHOOL' as const, name, surface: name, anonymised: false });
+    const schools = [
+      ...resolveEntities(
+        [m('临泉一中'), m('县一中'), m('临泉县第一中学'), m('市一中'), m('界首一中'), m('区实验小学')],
+        scope,
+        options,
+      ).values(),
+    ];
+    expect(schools.map((e) => [e.name, e.aliases])).toEqual([
+      ['临泉第一中学', ['临泉一中', '县一中', '临泉县第一中学']],
+      ['阜阳市第一中学', ['市一中']],
+      ['界首第一中学', ['界首一中']],
+      // No district in the chain: the report's own.
+      ['区实验小学', ['区实验小学']],
+    ]);
+    expect(schools[3]!.key).toBe('SCHOOL:区实验小学@r1');
+    // The gazetteer writes a division's full name short; a short form or a word is no full name.
+    const { shortPlaceOf } = await import('./gazetteer.js');
+    expect([
+      shortPlaceOf(g, '临泉县'),
+      shortPlaceOf(g, '广东省'),
+      shortPlaceOf(g, '临泉'),
+      shortPlaceOf(g, '学校'),
+    ]).toEqual(['临泉', '广东', undefined, undefined]);
   });
 
   it('scopes 县一中 and 市委 to the unit of their level in the report’s chain', async () => {

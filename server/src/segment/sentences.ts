@@ -14,7 +14,8 @@ export interface Sentence {
 const TERMINAL = /[。!?;…]$|[。!?;]["”’)]$/u;
 const PAGE_NUMBER = /^\d{1,3}、(?=\S)/u;
 /** A line that is only a page's number (- 2 -, 第 4 页 共 5 页, 3/5): the page's end, not the paragraph's. */
-const PAGE_LINE = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，、/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/u;
+const PAGE_LINE =
+  /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，、/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/u;
 const HEADING = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．])/u;
 // A wrapped line is long; headings and list labels are short.
 const MIN_WRAPPED_LINE = 20;
@@ -47,8 +48,7 @@ export function paragraphs(m: MappedText, fired?: Record<string, number>): Line[
     if (prev) {
       const prevText = m.text.slice(prev.from, prev.to);
       const continues =
-        !TERMINAL.test(prevText) &&
-        (prevText.length >= MIN_WRAPPED_LINE || (afterPage && !HEADING.test(prevText)));
+        !TERMINAL.test(prevText) && (prevText.length >= MIN_WRAPPED_LINE || (afterPage && !HEADING.test(prevText)));
       if (continues) {
         const pageNo = PAGE_NUMBER.exec(m.text.slice(line.from, line.to));
         current.push({ from: line.from + (pageNo ? pageNo[0].length : 0), to: line.to });
