@@ -1,7 +1,7 @@
 import { dropBoilerplateLines, type DroppedLine } from './boilerplate.js';
 import { traditionalToSimplified } from './chinese-script.js';
 import { changedChars, fromOriginal, type MappedText } from './mapped-text.js';
-import { closeQuotesBeforeConjunction, restoreTitleMarks } from './repairs.js';
+import { closeQuotesBeforeConjunction, dropPageLines, restoreTitleMarks } from './repairs.js';
 import { collapseRepeatedYears, nfkc, normaliseNewlines, stripPinyinAnnotations, tidySpaces } from './rules.js';
 
 export * from './mapped-text.js';
@@ -34,6 +34,7 @@ export function normalise(original: string): NormalisedText {
   const { text, dropped } = dropBoilerplateLines(m);
   for (const d of dropped) tally(`chrome dropped: ${d.reason.replace(/ ".*$/u, '')}`)(1);
   m = tidySpaces(text);
+  m = dropPageLines(m, tally('page lines dropped'));
   m = restoreTitleMarks(m, tally('?…? restored to 《…》'));
   m = closeQuotesBeforeConjunction(m, tally('lost closing quote restored'));
   return { original, clean: m, dropped, fired };

@@ -22,6 +22,20 @@ describe('repairs', () => {
     );
     // Two paragraphs are never one title.
     expect(normalise('对照?县里\n\n的方案?').clean.text).toBe('对照?县里\n\n的方案?');
+    // The kind of document itself may be wrapped.
+    expect(normalise('先后制定了?阳原县推进县域义务教育均衡发展实施方\n案(2014—2018年)?和').clean.text).toBe(
+      '先后制定了《阳原县推进县域义务教育均衡发展实施方\n案(2014—2018年)》和',
+    );
+  });
+
+  it('drops page lines printed inside the text, joining what they cut', () => {
+    const n = normalise(
+      '全面落实?阳原县乡村教员支持计划(2015—2020年)\n第 3 页 共 6 页\n实施办法?,发放补助。\n- 4 -\n二、主要做法\n3/6\n全面落实控辍保学。',
+    );
+    expect(n.clean.text).toBe(
+      '全面落实《阳原县乡村教员支持计划(2015—2020年)实施办法》,发放补助。\n二、主要做法\n全面落实控辍保学。',
+    );
+    expect(n.fired['page lines dropped']).toBe(3);
   });
 
   it('puts back a closing quote lost before a conjunction', () => {

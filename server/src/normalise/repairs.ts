@@ -6,8 +6,12 @@ const DOC_TYPE =
 const QUESTION_WORDS = /吗|呢|什么|怎么|怎样|如何|为何|为什么|是否|哪|谁|几/u;
 // A hard line break may fall anywhere inside (wrapped lines are rejoined later), and a title may end in its
 // years: ?乡村教师支持计划(2015—2020年)?.
+// (The kind itself may be wrapped too: 实施方\n案.)
+const WRAPPED_DOC_TYPE = DOC_TYPE.split('|')
+  .map((w) => [...w].join('\\n?'))
+  .join('|');
 const DAMAGED_TITLE = new RegExp(
-  `\\?((?:[^?\\n《》]|\\n(?!\\n)){4,60}?(?:${DOC_TYPE})(?:\\n?[((](?:[^?()()\\n]|\\n(?!\\n)){2,20}[))])?\\n?)\\?`,
+  `\\?((?:[^?\\n《》]|\\n(?!\\n)){4,60}?(?:${WRAPPED_DOC_TYPE})(?:\\n?[((](?:[^?()()\\n]|\\n(?!\\n)){2,20}[))])?\\n?)\\?`,
   'gu',
 );
 
@@ -22,6 +26,30 @@ export function restoreTitleMarks(m: MappedText, tally?: Tally): MappedText {
     counted((match) => {
       const inner = match[1] ?? '';
       return QUESTION_WORDS.test(inner) ? match[0] : `《${inner}》`;
+    }, tally),
+  );
+}
+
+/** A line that is only a page's number (- 2 -, 第 4 页 共 5 页, 3/5), with the line break before and after it. */
+const PAGE_LINE =
+  /\n[ \t]*(?:[-—–－][ \t]*\d{1,3}[ \t]*[-—–－]|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，、/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*\/[ \t]*\d{1,3})[ \t]*\n/gu;
+const SENTENCE_OR_HEADING_END =
+  /[。!?;:…]["”’)]?$|^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十\d]+[)]|\d{1,2}[.、])[^。]{0,30}$/u;
+
+/**
+ * A page's number printed inside the text (scraped PDFs) is no text: it goes, and where it cut a sentence or a
+ * name (铁 / 岭市 / - 3 - / 劳动教育示范校, ?…计划(2015—2020年) / 第 3 页 共 6 页 / 实施办法?) the two lines are
+ * one again. After a sentence's end or a heading, the line break stays.
+ */
+export function dropPageLines(m: MappedText, tally?: Tally): MappedText {
+  return replaceMapped(
+    m,
+    PAGE_LINE,
+    counted((match) => {
+      const at = match.index ?? 0;
+      const input = match.input ?? m.text;
+      const before = input.slice(input.lastIndexOf('\n', at - 1) + 1, at).trim();
+      return before === '' || SENTENCE_OR_HEADING_END.test(before) ? '\n' : '';
     }, tally),
   );
 }

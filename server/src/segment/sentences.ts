@@ -13,10 +13,6 @@ export interface Sentence {
 
 const TERMINAL = /[。!?;…]$|[。!?;]["”’)]$/u;
 const PAGE_NUMBER = /^\d{1,3}、(?=\S)/u;
-/** A line that is only a page's number (- 2 -, 第 4 页 共 5 页, 3/5): the page's end, not the paragraph's. */
-const PAGE_LINE =
-  /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，、/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/u;
-const HEADING = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．])/u;
 // A wrapped line is long; headings and list labels are short.
 const MIN_WRAPPED_LINE = 20;
 
@@ -34,21 +30,11 @@ export function paragraphs(m: MappedText, fired?: Record<string, number>): Line[
   const lines: Line[] = textLines(m.text, { trim: true });
   const out: Line[][] = [];
   let current: Line[] = [];
-  // A page line between two lines: the one before it ended because the page did, whatever its length.
-  let pageBreak = false;
   for (const line of lines) {
-    if (PAGE_LINE.test(m.text.slice(line.from, line.to))) {
-      pageBreak = true;
-      if (fired) fired['page lines skipped'] = (fired['page lines skipped'] ?? 0) + 1;
-      continue;
-    }
-    const afterPage = pageBreak;
-    pageBreak = false;
     const prev = current[current.length - 1];
     if (prev) {
       const prevText = m.text.slice(prev.from, prev.to);
-      const continues =
-        !TERMINAL.test(prevText) && (prevText.length >= MIN_WRAPPED_LINE || (afterPage && !HEADING.test(prevText)));
+      const continues = !TERMINAL.test(prevText) && prevText.length >= MIN_WRAPPED_LINE;
       if (continues) {
         const pageNo = PAGE_NUMBER.exec(m.text.slice(line.from, line.to));
         current.push({ from: line.from + (pageNo ? pageNo[0].length : 0), to: line.to });
