@@ -96,6 +96,36 @@ function printTable(title: string, scores: KindScore[], withTargets: boolean): v
   }
 }
 
+const pr = (s: KindScore) => `${pct(s.precision).padStart(6)} / ${pct(s.recall).padStart(6)}`;
+
+/**
+ * The seed gold adjudicates two independent annotations (gold/annotators/a, b). How far the annotators agree
+ * with each other is the ceiling any one annotator's gold sets; the extractor is scored against each alone too.
+ */
+function printAnnotatorAgreement(goldDir: string, reports: AnalyzedReport[], adjudicated: ReportMatch[]): void {
+  const dirs = ['a', 'b'].map((x) => path.join(goldDir, 'annotators', x));
+  if (!dirs.every((d) => fs.existsSync(d))) return;
+  const [a, b] = dirs.map(loadGold) as [Map<string, GoldEntity[]>, Map<string, GoldEntity[]>];
+  const asPredictions = (es: GoldEntity[]) => es.map((e) => ({ kind: e.kind, name: e.canonical, aliases: e.surfaces }));
+  const between = [...b.keys()].map((r) => matchReport(r, b.get(r)!, asPredictions(a.get(r) ?? []), clean));
+  const against = (g: Map<string, GoldEntity[]>) =>
+    reports
+      .filter((r) => g.has(r.id))
+      .map((r) =>
+        matchReport(
+          r.id,
+          g.get(r.id)!,
+          r.entities.filter((e) => KINDS.includes(e.kind)),
+          clean,
+        ),
+      );
+  const columns = [between, against(a), against(b), adjudicated].map((x) => scoreByKind(x, KINDS));
+  console.log('\nTwo annotators (strict P / R; annotator A read as predictions against annotator B)\n');
+  console.log('| kind     | A against B     | extractor vs A  | extractor vs B  | vs adjudicated  |');
+  console.log('|----------|-----------------|-----------------|-----------------|-----------------|');
+  KINDS.forEach((k, i) => console.log(`| ${k.padEnd(8)} | ${columns.map((c) => pr(c[i]!)).join(' | ')} |`));
+}
+
 function main() {
   const root = repoRoot();
   // --heldout: reports written for the evaluation by someone who had not read the extractor or the lexicon.
@@ -176,6 +206,7 @@ function main() {
     console.log(
       `\nBaseline: stock jieba keeps ${baseline.whole} of ${baseline.total} gold policy/program/school terms whole (${pct(baseline.whole / Math.max(1, baseline.total))}).`,
     );
+    if (!heldout) printAnnotatorAgreement(set.gold, reports, results);
     if (verbose) {
       console.log(`  split by stock jieba: ${baseline.split.join(' ')}`);
       for (const r of results) {
