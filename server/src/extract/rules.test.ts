@@ -254,7 +254,7 @@ describe('program heads', () => {
     expect(policiesAndPrograms('举办市第九届中小学生运动会。')).toEqual(['PROGRAM:第九届中小学生运动会']);
   });
 
-  it('keeps the head written after a known program in its surface, and a school project starts with the school', () => {
+  it('keeps the head written after a known program in its surface, and a school project is the school', () => {
     const m = extract('承担国培计划项目的培训任务。').filter((x) => x.kind === 'PROGRAM');
     expect(m).toMatchObject([{ name: '国培计划', surface: '国培计划项目' }]);
     // Also when the known program is quoted and the head follows the closing quote.
@@ -263,10 +263,7 @@ describe('program heads', () => {
       { name: '青蓝工程', surface: '青蓝工程”项目' },
       { name: '营养改善计划', surface: '营养改善计划”工程' },
     ]);
-    expect(of('启动区第二初级中学新建项目。', 'SCHOOL', 'PROGRAM')).toEqual([
-      'SCHOOL:区第二初级中学',
-      'PROGRAM:区第二初级中学新建项目',
-    ]);
+    expect(of('启动区第二初级中学新建项目。', 'SCHOOL', 'PROGRAM')).toEqual(['SCHOOL:区第二初级中学']);
   });
 
   it('takes adjectives inside a campaign name and choir festivals as events', () => {
@@ -308,9 +305,12 @@ describe('program heads', () => {
     expect(of('推进示范性幼儿园建设。', 'PROGRAM', 'SCHOOL')).toEqual(['PROGRAM:示范性幼儿园建设']);
   });
 
-  it('takes building, extending or moving a named school as its project, not a building of it', () => {
-    expect(of('城北小学扩建项目完成立项。', 'PROGRAM')).toEqual(['PROGRAM:城北小学扩建项目']);
-    expect(of('城北小学综合楼项目完工。', 'PROGRAM')).toEqual([]);
+  it('takes one school’s building work as the school, not a program', () => {
+    expect(of('城北小学扩建项目完成立项。', 'PROGRAM', 'SCHOOL')).toEqual(['SCHOOL:城北小学']);
+    expect(of('城北小学综合楼项目完工,市中职校实训室项目开工。', 'PROGRAM', 'SCHOOL')).toEqual([
+      'SCHOOL:城北小学',
+      'SCHOOL:市中职校',
+    ]);
   });
 
   it('takes a pilot of a known policy as a program of its own, not the policy again', () => {
@@ -398,8 +398,8 @@ describe('program heads', () => {
     expect(policiesAndPrograms('由村合作社与某公司合作发展茶叶种植扶贫项目。')).toEqual(['PROGRAM:茶叶种植扶贫项目']);
   });
 
-  it('keeps a named school building project but not budget categories or building work in general', () => {
-    expect(policiesAndPrograms('城南中学改扩建项目已开工。')).toEqual(['PROGRAM:城南中学改扩建项目']);
+  it('finds no program in school building projects, budget categories or building work in general', () => {
+    expect(policiesAndPrograms('城南中学改扩建项目已开工。')).toEqual([]);
     expect(policiesAndPrograms('其中义教项目3个,校舍建设工程12个。')).toEqual([]);
     expect(policiesAndPrograms('实施城区学校工程建设三年规划。')).toEqual([]);
     expect(policiesAndPrograms('大幅压缩检查评比项目。')).toEqual([]);
@@ -579,12 +579,9 @@ describe('school names', () => {
     expect(schools('各乡镇成人文化技术学校开展农民培训。')).toEqual([]);
   });
 
-  it('reads 和 before a local name as joining a list, and starts a school’s project at the school', () => {
+  it('reads 和 before a local name as joining a list, and a school’s building project as the school', () => {
     expect(schools('城关镇、东风街道和县一中作交流发言。')).toEqual(['SCHOOL:县一中']);
-    expect(of('推动新建小学和县职教中心实训楼项目开工。', 'SCHOOL', 'PROGRAM')).toEqual([
-      'SCHOOL:县职教中心',
-      'PROGRAM:县职教中心实训楼项目',
-    ]);
+    expect(of('推动新建小学和县职教中心实训楼项目开工。', 'SCHOOL', 'PROGRAM')).toEqual(['SCHOOL:县职教中心']);
     expect(of('县一中、二中一本上线人数创新高。', 'SCHOOL', 'POLICY')).toEqual(['SCHOOL:县一中', 'SCHOOL:县二中']);
   });
 
