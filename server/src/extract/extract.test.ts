@@ -39,6 +39,18 @@ describe('extractMentions', () => {
     expect(names('坚持“为民、务实、清廉”的要求。')).toEqual(['POLICY:为民、务实、清廉']);
   });
 
+  it('names the duty that organises a known policy with it, and keeps the policy inside', () => {
+    expect(names('落实控辍保学责任制,严格控辍保学目标责任制。')).toEqual([
+      'POLICY:控辍保学',
+      'POLICY:控辍保学责任制',
+      'POLICY:控辍保学',
+      'POLICY:控辍保学目标责任制',
+    ]);
+    expect(names('全面落实控辍保学“双线”责任制。')).toEqual(['POLICY:控辍保学', 'POLICY:控辍保学双线责任制']);
+    // The abbreviation before it names the duty as written.
+    expect(names('落实“双线四级”控辍保学责任制。')).toEqual(['POLICY:双线四级控辍保学责任制', 'POLICY:控辍保学']);
+  });
+
   it('leaves quoted rhetoric alone', () => {
     expect(names('按下“快捷键”,跑出“加速度”。')).toEqual([]);
   });

@@ -237,6 +237,35 @@ function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[],
   for (const m of found) if (spans.free(m.start, m.end)) spans.take(m.start, m.end, m.kind);
 }
 
+// After a known policy: how its duty is organised (“双线”, 目标) and the duty itself.
+const DUTY_AFTER_TERM = /^(?:“([^“”\n]{1,6})”)?(目标|工作)?责任制/u;
+
+/**
+ * 控辍保学责任制, 控辍保学目标责任制, 控辍保学“双线”责任制: the duty that organises a known policy is a policy
+ * institution of its own, named with the policy; the policy stays a mention inside it.
+ */
+function dutyMentions(text: string, spans: Spans, out: Found[]): void {
+  for (const m of [...out]) {
+    // (“双线四级”控辍保学责任制: the quoted abbreviation before it names the duty; see quotedMentions.)
+    if (m.kind !== 'POLICY' || m.cue !== 'lexicon' || /责任制$/u.test(m.name) || text[m.start - 1] === '”') continue;
+    const duty = DUTY_AFTER_TERM.exec(text.slice(m.end));
+    if (!duty) continue;
+    const end = m.end + duty[0].length;
+    if (!spans.holdsOnly(m.start, end)) continue;
+    const name = `${m.name}${duty[1] ?? ''}${duty[2] ?? ''}责任制`;
+    out.push({
+      kind: 'POLICY',
+      name,
+      surface: text.slice(m.start, end),
+      start: m.start,
+      end,
+      cue: 'formula',
+      anonymised: false,
+    });
+    spans.take(m.start, end, 'POLICY');
+  }
+}
+
 function documentMentions(text: string, spans: Spans, out: Found[], know: WordKnowledge): void {
   for (const m of text.matchAll(/《([^《》\n]{2,80})》/gu)) {
     const start = m.index ?? 0;
@@ -1382,6 +1411,7 @@ export function extractMentions(
   const out: Found[] = [];
   documentMentions(text, spans, out, know);
   lexiconMentions(text, lex, spans, out, know);
+  dutyMentions(text, spans, out);
   quotedMentions(text, lex, spans, out, know);
   numericSlogans(text, tokens, spans, out);
   formulaMentions(text, spans, out, know);
