@@ -878,15 +878,17 @@ function localSchoolStart(text: string, end: number, isWord: (w: string) => bool
 
 /** A program whose name is what is written between start and end (found by its head or shape). */
 function addProgram(text: string, start: number, end: number, spans: Spans, out: Found[]): void {
-  const name = text.slice(start, end);
-  out.push({ kind: 'PROGRAM', name, surface: name, start, end, cue: 'suffix', anonymised: isAnonymised(name) });
+  const surface = text.slice(start, end);
+  // (幼儿园“小学化”专项治理: named without its quote marks, as every other name is.)
+  const name = surface.replace(ANY_QUOTES, '');
+  out.push({ kind: 'PROGRAM', name, surface, start, end, cue: 'suffix', anonymised: isAnonymised(name) });
   spans.take(start, end, 'PROGRAM');
 }
 
 // 开展无证民办幼儿园及校外培训机构专项治理: a campaign against a named wrong, named from the verb that opens it
 // to its head; what it targets may hold verbs and lists (违规收受…礼金, 形式主义、官僚主义), unlike a program's name.
 const CAMPAIGN =
-  /(?<=(?:开展|组织|启动|推进|深化|部署|实施)(?:对|了)?)(?!开展|组织|对|了)((?:(?!开展|组织|启动|推进|部署|实施|进行|对|并|各|全县|全市|全区)\p{Script=Han}|、(?=\p{Script=Han})){4,30}?)(专项(?:治理|整治|整顿|清理))/gu;
+  /(?<=(?:开展|组织|启动|推进|深化|部署|实施|做好)(?:对|了)?)(?!开展|组织|对|了)((?:(?!开展|组织|启动|推进|部署|实施|进行|对|并|各|全县|全市|全区)\p{Script=Han}|、(?=\p{Script=Han})|[“”](?=\p{Script=Han}|专项)){3,30}?)(专项(?:治理|整治|整顿|清理))/gu;
 
 // Every bureau runs these each year (师德师风, 作风建设, safety sweeps); no reader traces them as named campaigns.
 const ROUTINE_CAMPAIGN = /^(?:师德师风|师风师德|作风建设)$|安全|防溺水|消防/u;
@@ -909,6 +911,8 @@ function campaignMentions(text: string, spans: Spans, out: Found[]): void {
   for (const m of text.matchAll(CAMPAIGN)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
+    // (“三乱”专项整治: a quoted abbreviation alone is the policy the sweep enforces, found by the quote rule.)
+    if (/^“[^“”]+”$/u.test(m[1]!)) continue;
     if (NOT_PROGRAM_PARTS.test(m[0]) || ROUTINE_CAMPAIGN.test(m[1]!) || !spans.fitsProgram(start, end)) continue;
     addProgram(text, start, end, spans, out);
   }

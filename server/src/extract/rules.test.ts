@@ -276,6 +276,10 @@ describe('program heads', () => {
       'PROGRAM:违规征订教辅材料专项整治',
     ]);
     // Routine sweeps every bureau runs each year are no named campaigns.
+    expect(policiesAndPrograms('扶持普惠性民办园发展,开展无证园专项治理。')).toEqual(['PROGRAM:无证园专项治理']);
+    expect(policiesAndPrograms('持续开展幼儿园“小学化”专项治理。')).toEqual(['PROGRAM:幼儿园小学化专项治理']);
+    expect(policiesAndPrograms('深入开展不作为不担当问题专项治理。')).toEqual(['PROGRAM:不作为不担当问题专项治理']);
+    expect(policiesAndPrograms('做好校外培训机构专项治理。')).toEqual(['PROGRAM:校外培训机构专项治理']);
     expect(policiesAndPrograms('开展师德师风专项整治和食品安全专项整治。')).toEqual([]);
     expect(policiesAndPrograms('组织全县各学校对食堂进行专项整治。')).toEqual([]);
     expect(policiesAndPrograms('推进学校安全大检查并同步进行隐患专项整治。')).toEqual([]);
