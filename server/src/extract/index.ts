@@ -1254,6 +1254,9 @@ function programMentions(
     const prefix = text.slice(start, tok.start);
     if (prefix.length < (event ? 4 : 2) || name.length > 24 || GENERIC_PROGRAM_PREFIXES.has(prefix)) continue;
     if (NOT_PROGRAM_PARTS.test(name)) continue;
+    // 庆祝新中国成立70周年系列活动, 纪念建团100周年主题活动: celebrating a date, which every unit does; no annotator
+    // traces it as a program.
+    if (event && /^(?:庆祝|纪念).*周年/u.test(name)) continue;
     // 社会实践活动, 学习观摩活动 describe; a named event has a proper part, an ordinal or an unknown word.
     if (
       event &&
@@ -1261,9 +1264,10 @@ function programMentions(
       !inner.some(
         (t) =>
           PROPER_TAGS.has(t.tag) ||
-          /届|周年/u.test(t.word) ||
+          /届/u.test(t.word) ||
           ANONYMISED_TOKEN.test(t.word) ||
-          !isWord(t.word) ||
+          // (庆祝建党89周年活动: an anniversary is a date, not an edition or a name.)
+          (!isWord(t.word) && !/^\d+$|周年/u.test(t.word)) ||
           // 全国推广普通话宣传周: a nationwide event is a named one.
           t.word === '全国',
       )

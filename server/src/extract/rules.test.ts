@@ -170,10 +170,11 @@ describe('program heads', () => {
     expect(policiesAndPrograms('江北区体育强区建设顺利通过验收。')).toEqual(['PROGRAM:体育强区']);
   });
 
-  it('finds named events with anonymised places, editions and anniversaries', () => {
+  it('finds named events with anonymised places and editions, but no celebration of an anniversary', () => {
     const m = extract('举办XX县第三届中小学生运动会。').filter((x) => x.kind === 'PROGRAM');
     expect(m).toMatchObject([{ name: 'XX县第三届中小学生运动会', anonymised: true }]);
-    expect(policiesAndPrograms('开展了纪念建团100周年主题活动。')).toEqual(['PROGRAM:纪念建团100周年主题活动']);
+    expect(policiesAndPrograms('开展了纪念建团100周年主题活动和庆祝新中国成立70周年系列活动。')).toEqual([]);
+    expect(policiesAndPrograms('开展庆祝建党89周年庆祝活动。')).toEqual([]);
   });
 
   it('takes a campaign that brings a theme into schools as the program, not its activity', () => {
