@@ -139,7 +139,12 @@ export function analyzeSource(
     const title = part.heading ?? fileTitle;
     // Local names in a report with no known place are shown with the report's (anonymised) place or title.
     const label = place.anonymisedName ?? title;
-    const scope: Scope = { reportId: id, places: place.place ? [place.place, ...place.chain] : [], label };
+    const scope: Scope = {
+      reportId: id,
+      places: place.place ? [place.place, ...place.chain] : [],
+      label,
+      anonymisedPlace: place.anonymisedName ?? undefined,
+    };
     // PLACE mentions stand for gazetteer divisions, read with the report's place chain as context.
     // Schools are keyed with their place written short (临泉县第一中学 = 临泉一中).
     const gazetteer = defaultGazetteer();

@@ -45,6 +45,8 @@ export interface Scope {
   places?: Array<{ code: string; name: string }>;
   /** Shown when there is no place (the report title). */
   label?: string;
+  /** The report's own place when the copy anonymised it (`xx市`): its local schools are named with it. */
+  anonymisedPlace?: string;
 }
 
 /** A name like 县一中, 市委 or 第九届中小学生运动会 that needs a place to identify one school, body or event. */
@@ -88,7 +90,11 @@ export function canonicalKey(m: ResolvableMention, scope: Scope | string, option
   if (place) return placeEntityKey(place[0]!.code);
   if (m.kind === 'SCHOOL' && !m.anonymised) {
     const placed = placedSchoolName(m.name, s);
-    if (placed) return entityKey(m.kind, shortPlaceName(placed, options));
+    // (In an anonymised report, 市一幼 is its xx市第一幼儿园: the report's own, like every anonymised name.)
+    if (placed)
+      return s.places?.length
+        ? entityKey(m.kind, shortPlaceName(placed, options))
+        : `${entityKey(m.kind, placed)}@${s.reportId}`;
   }
   const key = entityKey(m.kind, m.kind === 'SCHOOL' ? shortPlaceName(fullSchoolName(m.name), options) : m.name);
   if (m.anonymised) return `${key}@${s.reportId}`;
@@ -104,7 +110,11 @@ export function placedSchoolName(name: string, s: Scope): string | undefined {
   if (!LOCAL_GENERIC.test(name)) return undefined;
   const level = /^[省市州县区旗]/u.exec(name)?.[0];
   const unit = level ? (s.places ?? []).find((p) => p.name.endsWith(level)) : undefined;
-  return unit ? unit.name + fullSchoolName(name).slice(1) : undefined;
+  if (unit) return unit.name + fullSchoolName(name).slice(1);
+  // An anonymised report place of that level (xx市) names it the way the report writes its own schools.
+  if (level && !s.places?.length && s.anonymisedPlace?.endsWith(level))
+    return s.anonymisedPlace + fullSchoolName(name).slice(1);
+  return undefined;
 }
 
 /** A school's name keyed with its place written short (临泉县第一中学 and 临泉一中 are one school). */
@@ -163,7 +173,8 @@ export function resolveEntities(
       // A local school in a known place is named with it (县一中 → 临泉县第一中学).
       const placed = m.kind === 'SCHOOL' && !m.anonymised ? placedSchoolName(m.name, s) : undefined;
       const name = placed ?? (m.kind === 'SCHOOL' ? fullSchoolName(m.name) : m.name);
-      e = { key, kind: m.kind, name: place?.[0]!.name ?? name, aliases: [], anonymised: m.anonymised };
+      const anonymised = m.anonymised || (placed !== undefined && !s.places?.length);
+      e = { key, kind: m.kind, name: place?.[0]!.name ?? name, aliases: [], anonymised };
       if (!m.anonymised && !placed && isLocalGeneric(m))
         e.qualifier = localPlace(m.name, s)?.name ?? s.label ?? s.reportId;
       if (place) {

@@ -115,6 +115,20 @@ describe('local names', () => {
       ['区实验小学', ['区实验小学']],
     ]);
     expect(schools[3]!.key).toBe('SCHOOL:区实验小学@r1');
+    // In a report whose own place is anonymised (xx市), 市一幼 is its xx市第一幼儿园, kept to the report.
+    const anon = [
+      ...resolveEntities(
+        [m('xx市第一幼儿园'), m('市一幼')].map((x) => ({ ...x, anonymised: x.name.startsWith('xx') })),
+        {
+          reportId: 'r9',
+          places: [],
+          anonymisedPlace: 'xx市',
+        },
+      ).values(),
+    ];
+    expect(anon.map((e) => [e.key, e.aliases, e.anonymised])).toEqual([
+      ['SCHOOL:xx市第一幼儿园@r9', ['xx市第一幼儿园', '市一幼'], true],
+    ]);
     // The gazetteer writes a division's full name short; a short form or a word is no full name.
     const { shortPlaceOf } = await import('./gazetteer.js');
     expect([
