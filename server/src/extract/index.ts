@@ -855,6 +855,49 @@ function listedOrdinals(text: string, name: string, end: number, spans: Spans, o
   }
 }
 
+const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+// 刁坊、叶塘、永和三镇中心幼儿园: towns listed, counted, and the one kind of school each has.
+const TOWNS_SHARING_SCHOOL =
+  /((?:\p{Script=Han}{2,3}、)+\p{Script=Han}{2,3})([两二三四五六七八九十])([镇乡])(中心(?:幼儿园|小学|学校|校|完小)|初级中学|中学|小学|幼儿园)/gu;
+
+/**
+ * Towns listed before a count and a shared school name (刁坊、叶塘、永和三镇中心幼儿园): each town's school is one,
+ * named in full (刁坊镇中心幼儿园); its surface is the town as written. The count must match the list.
+ */
+function townsSharingSchool(text: string, spans: Spans, out: Found[]): void {
+  if (!/[两二三四五六七八九十][镇乡]/u.test(text)) return;
+  for (const m of text.matchAll(TOWNS_SHARING_SCHOOL)) {
+    const towns = m[1]!.split('、');
+    if (COUNT[m[2]!] !== towns.length) continue;
+    let at = m.index ?? 0;
+    // 其中刁坊、叶塘…: the first town is as long as the others; what is before it belongs to the sentence.
+    if (towns[0]!.length === 3 && towns.slice(1).every((t) => t.length === 2)) {
+      towns[0] = towns[0]!.slice(1);
+      at += 1;
+    }
+    const found: Found[] = [];
+    for (const town of towns) {
+      const name = `${town}${m[3]}${m[4]}`;
+      if (spans.free(at, at + town.length))
+        found.push({
+          kind: 'SCHOOL',
+          name,
+          surface: town,
+          start: at,
+          end: at + town.length,
+          cue: 'suffix',
+          anonymised: false,
+        });
+      at += town.length + 1;
+    }
+    if (found.length !== towns.length) continue;
+    out.push(...found);
+    for (const f of found) spans.take(f.start, f.end, 'SCHOOL');
+    // The count and the shared name belong to the list, not to a school of their own.
+    spans.take(at - 1, (m.index ?? 0) + m[0].length);
+  }
+}
+
 /** Where a local school name (县实验中学) ending at `end` starts, if one does. */
 function localSchoolStart(text: string, end: number, isWord: (w: string) => boolean): number | undefined {
   for (let len = 3; len <= 9 && len <= end; len++) {
@@ -1424,6 +1467,7 @@ export function extractMentions(
   numericSlogans(text, tokens, spans, out);
   formulaMentions(text, spans, out, know);
   designationMentions(text, spans, out, know);
+  townsSharingSchool(text, spans, out);
   schoolMentions(text, tokens, spans, out, know);
   programMentions(text, tokens, spans, out, isWord);
   campaignMentions(text, spans, out);

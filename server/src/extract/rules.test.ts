@@ -545,6 +545,16 @@ describe('school names', () => {
     expect(schools('镇中心小学被确定为县级客家文化传承基地学校。')).toEqual(['SCHOOL:镇中心小学']);
   });
 
+  it('names each town’s school when towns are listed, counted and share one school name', () => {
+    expect(schools('其中刁坊、叶塘、永和三镇中心幼儿园均为2019年新建。')).toEqual([
+      'SCHOOL:刁坊镇中心幼儿园',
+      'SCHOOL:叶塘镇中心幼儿园',
+      'SCHOOL:永和镇中心幼儿园',
+    ]);
+    // A count that does not match the list, or levels counted, name no school.
+    expect(schools('城关、东关三镇中心小学结对。县、乡两级中心学校。')).toEqual([]);
+  });
+
   it('finds no school in a count of schools of a kind (6所村完小)', () => {
     expect(schools('与两地6所村完小结成帮扶对子。')).toEqual([]);
   });

@@ -757,7 +757,7 @@ export const GLUED_FUNCTION_CHAR = /^[为原在和与及对把将从向被至到
 
 /** Words that make a "school" a category or a phrase (普惠性民办幼儿园, 千兆光纤直通学校). */
 export const NOT_SCHOOL_PARTS =
-  /普惠性|标准化|直通|地区|届|民办|公办|规划|指导|成员|开展|等(?!职业|专业)|乡镇|[两几一二三四五六七八九十\d]所/u;
+  /普惠性|标准化|直通|地区|届|民办|公办|规划|指导|成员|开展|等(?!职业|专业)|乡镇|[两几一二三四五六七八九十\d]所|[两三四五六]级|[两二三四五六七八九十][镇乡]中心/u;
 /** Program names never hold these: enumerators (四是), lists (等), activity verbs (开展). */
 export const NOT_PROGRAM_PARTS =
   /等|开展|推进|扎实|积极|举办|召开|举行|承办|胜利|(?<!不)作为|招生计划$|[一二三四五六七八九十]是|^\d+项|工作计划$|采购项目$/u;
