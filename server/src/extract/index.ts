@@ -216,6 +216,25 @@ function lexiconMentions(text: string, lex: Lexicon, spans: Spans, out: Found[],
       continue;
     if (!spans.freeOrNested(start, end) || !own.freeOrNested(start, end)) continue;
     const entry = lex.forms.get(lex.formsByLength[i]!)!;
+    // “延庆名师工程”, “新强师工程”: a place's own (or a new) edition of a known program, quoted whole, is a program
+    // of its own.
+    if (entry.kind === 'PROGRAM' && text[end] === '”') {
+      const open = text.lastIndexOf('“', start);
+      const prefix = open >= 0 ? text.slice(open + 1, start) : '';
+      if (prefix && !/[“”]/u.test(prefix) && (prefix === '新' || know.isPlace(prefix)) && own.free(open, end + 1)) {
+        found.push({
+          kind: 'PROGRAM',
+          name: prefix + text.slice(start, end),
+          surface: text.slice(open, end + 1),
+          start: open,
+          end: end + 1,
+          cue: 'quote',
+          anonymised: false,
+        });
+        own.take(open, end + 1);
+        continue;
+      }
+    }
     // A term inside another is a mention of its own (脱贫攻坚 in 巩固拓展脱贫攻坚成果…), unless it is the same
     // term written longer (新高考 in 新高考改革), the outer one is a kind of it (高品质示范高中, 省级示范幼儿园),
     // or a designation or project built on it (教育现代化先进市, “两类学校”建设).
@@ -1306,7 +1325,8 @@ function programMentions(
       !ofProgram &&
       !inner.some(
         (t) =>
-          PROPER_TAGS.has(t.tag) ||
+          // (全市中小学生田径运动会: an abbreviation in the dictionary, 中小学生/j, names no one.)
+          (PROPER_TAGS.has(t.tag) && !(t.tag === 'j' && isWord(t.word))) ||
           /届/u.test(t.word) ||
           ANONYMISED_TOKEN.test(t.word) ||
           // (庆祝建党89周年活动: an anniversary is a date, not an edition or a name.)

@@ -451,6 +451,21 @@ describe('lexicon matching', () => {
     expect(policiesAndPrograms('组织全国培训。')).toEqual([]);
   });
 
+  it('takes a place’s own quoted edition of a known program as a program of its own', () => {
+    expect(policiesAndPrograms('启动“延庆名师工程”,落实“新强师工程”,实施“国培计划”。')).toEqual([
+      'PROGRAM:延庆名师工程',
+      'PROGRAM:新强师工程',
+      'PROGRAM:国培计划',
+    ]);
+  });
+
+  it('names no event after a dictionary abbreviation alone (全市中小学生田径运动会), but one with an edition', () => {
+    expect(policiesAndPrograms('举办全市中小学生田径运动会。')).toEqual([]);
+    expect(policiesAndPrograms('成功举办海门区第二十届中小学生田径运动会。')).toEqual([
+      'PROGRAM:海门区第二十届中小学生田径运动会',
+    ]);
+  });
+
   it('finds the national after-school formula, but not inside a longer number', () => {
     expect(policiesAndPrograms('课后服务实现“5+2”全覆盖。')).toEqual(['POLICY:5+2课后服务模式']);
     expect(policiesAndPrograms('得分由15+20构成。')).toEqual([]);
