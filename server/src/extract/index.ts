@@ -1274,8 +1274,17 @@ function programMentions(
     if (agent) while (k < i - 1 && VERB_TAGS.has(tokens[k]!.tag)) k++;
     if (k >= i) continue;
     const inner = tokens.slice(k, i);
-    const proper = inner.some((t) => PROPER_TAGS.has(t.tag) || ANONYMISED_TOKEN.test(t.word));
+    // (改扩建/j, 新建/ns: building words jieba tagged as an abbreviation or a place name are no proper part.)
+    const proper = inner.some(
+      (t) => (PROPER_TAGS.has(t.tag) && !CONSTRUCTION_WORDS.has(t.word)) || ANONYMISED_TOKEN.test(t.word),
+    );
     const construction = /(?:工程|项目)$/u.test(tok.word);
+    // 食堂提升项目57个, 改扩建项目41个: short names counted in figures are a category of work, not a named program
+    // (…前瞻性教学改革实验项目2个 counts the awards of a named one).
+    if (construction && tok.start - tokens[k]!.start <= 6 && /^\d+[个项处所]/u.test(text.slice(tok.end))) continue;
+    // 省级培训项目: a level and one ordinary word name a kind of project, not one.
+    const core = inner.filter((t) => !PROGRAM_LEVELS.has(t.word));
+    if (construction && core.length === 1 && core[0]!.word.length <= 2 && isWord(core[0]!.word) && !proper) continue;
     const built = CONSTRUCTION_WORDS.has(tokens[i - 1]!.word) || CONSTRUCTION_WORDS.has(tok.word.slice(0, -2));
     // 食堂项目, 综合楼工程, 校园校舍建设工程: construction work, unless a proper name or a long name says more.
     // (名师培养工程: a name that says what is done to people or teaching is a program, not a building.)

@@ -403,6 +403,15 @@ describe('program heads', () => {
     expect(policiesAndPrograms('由村合作社与某公司合作发展茶叶种植扶贫项目。')).toEqual(['PROGRAM:茶叶种植扶贫项目']);
   });
 
+  it('finds no program in building work counted in figures or a level with one ordinary word', () => {
+    expect(policiesAndPrograms('年内完成4所中小学新建、改扩建工程。实施校舍维修改造和食堂提升项目57个。')).toEqual([]);
+    expect(policiesAndPrograms('组织骨干教师参加省级培训项目。')).toEqual([]);
+    expect(policiesAndPrograms('新增省基础教育前瞻性教学改革实验项目2个,实施市级社区教育项目。')).toEqual([
+      'PROGRAM:省基础教育前瞻性教学改革实验项目',
+      'PROGRAM:市级社区教育项目',
+    ]);
+  });
+
   it('finds no program in school building projects, budget categories or building work in general', () => {
     expect(policiesAndPrograms('城南中学改扩建项目已开工。')).toEqual([]);
     expect(policiesAndPrograms('其中义教项目3个,校舍建设工程12个。')).toEqual([]);
