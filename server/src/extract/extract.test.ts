@@ -47,6 +47,7 @@ describe('extractMentions', () => {
       'POLICY:控辍保学目标责任制',
     ]);
     expect(names('全面落实控辍保学“双线”责任制。')).toEqual(['POLICY:控辍保学', 'POLICY:控辍保学双线责任制']);
+    expect(names('落实控辍保学工作目标责任制。')).toEqual(['POLICY:控辍保学', 'POLICY:控辍保学目标责任制']);
     // The abbreviation before it names the duty as written.
     expect(names('落实“双线四级”控辍保学责任制。')).toEqual(['POLICY:双线四级控辍保学责任制', 'POLICY:控辍保学']);
   });

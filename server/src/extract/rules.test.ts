@@ -282,6 +282,7 @@ describe('program heads', () => {
     expect(policiesAndPrograms('深入开展不作为不担当问题专项治理。')).toEqual(['PROGRAM:不作为不担当问题专项治理']);
     expect(policiesAndPrograms('做好校外培训机构专项治理。')).toEqual(['PROGRAM:校外培训机构专项治理']);
     expect(policiesAndPrograms('开展师德师风专项整治和食品安全专项整治。')).toEqual([]);
+    expect(policiesAndPrograms('开展常态化专项整治,组织拉网式专项清理,做好全覆盖专项治理。')).toEqual([]);
     expect(policiesAndPrograms('组织全县各学校对食堂进行专项整治。')).toEqual([]);
     expect(policiesAndPrograms('推进学校安全大检查并同步进行隐患专项整治。')).toEqual([]);
   });
@@ -476,7 +477,9 @@ describe('lexicon matching', () => {
   });
 
   it('finds the national after-school formula, but not inside a longer number', () => {
-    expect(policiesAndPrograms('课后服务实现“5+2”全覆盖。')).toEqual(['POLICY:5+2课后服务模式']);
+    expect(policiesAndPrograms('推行“5+2”课后服务模式。')).toEqual(['POLICY:5+2课后服务模式']);
+    // The overtime slogan is another 5+2.
+    expect(policiesAndPrograms('施工单位采取5+2、白加黑的方式抢抓工期。')).toEqual([]);
     expect(policiesAndPrograms('得分由15+20构成。')).toEqual([]);
   });
 
@@ -577,6 +580,16 @@ describe('school names', () => {
     ]);
     // A count that does not match the list, or levels counted, name no school.
     expect(schools('城关、东关三镇中心小学结对。县、乡两级中心学校。')).toEqual([]);
+  });
+
+  it('keeps what a review found the new school rules got wrong', () => {
+    expect(schools('城关小学组织师生开展防溺水安全教育。')).toEqual(['SCHOOL:城关小学']);
+    expect(schools('城北小学达95%以上的学生参加课后服务。')).toEqual(['SCHOOL:城北小学']);
+    expect(schools('县一中结对帮扶第五中学。')).toEqual(['SCHOOL:县一中', 'SCHOOL:第五中学']);
+    expect(schools('今年我县一高考生获得全省理科第一名。')).toEqual([]);
+    expect(schools('把我县打造成为区域性职业教育中心。')).toEqual([]);
+    expect(schools('新增公办园、普惠性民办园和村小附属幼儿园15所。')).toEqual([]);
+    expect(of('县一中实施青苗培养工程。', 'SCHOOL', 'PROGRAM')).toEqual(['SCHOOL:县一中', 'PROGRAM:青苗培养工程']);
   });
 
   it('finds no school in a count of schools of a kind (6所村完小)', () => {

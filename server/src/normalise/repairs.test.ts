@@ -36,6 +36,12 @@ describe('repairs', () => {
       '全面落实《阳原县乡村教员支持计划(2015—2020年)实施办法》,发放补助。\n二、主要做法\n全面落实控辍保学。',
     );
     expect(n.fired['page lines dropped']).toBe(3);
+    // Headings keep their line, and two page lines in a row both go.
+    expect(normalise('一是强化党建引领\n- 3 -\n二是压实责任。').clean.text).toBe('一是强化党建引领\n二是压实责任。');
+    expect(normalise('第一部分 2023年工作回顾\n- 1 -\n2023年,全县教育事业稳步发展。').clean.text).toBe(
+      '第一部分 2023年工作回顾\n2023年,全县教育事业稳步发展。',
+    );
+    expect(normalise('全县投入资金3200\n第 3 页\n第 4 页\n万元。').clean.text).toBe('全县投入资金3200万元。');
   });
 
   it('puts back a closing quote lost before a conjunction', () => {

@@ -30,11 +30,15 @@ export function restoreTitleMarks(m: MappedText, tally?: Tally): MappedText {
   );
 }
 
-/** A line that is only a page's number (- 2 -, 第 4 页 共 5 页, 3/5), with the line break before and after it. */
-const PAGE_LINE =
-  /\n[ \t]*(?:[-—–－][ \t]*\d{1,3}[ \t]*[-—–－]|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，、/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|\d{1,3}[ \t]*\/[ \t]*\d{1,3})[ \t]*\n/gu;
+/** A line that is only a page's number (- 2 -, 第 4 页 共 5 页, 3/5). */
+const PAGE_NUMBER_LINE =
+  '[ \\t]*(?:[-—–－][ \\t]*\\d{1,3}[ \\t]*[-—–－]|第[ \\t]*\\d{1,3}[ \\t]*页(?:[ \\t]*[,，、/]?[ \\t]*共[ \\t]*\\d{1,3}[ \\t]*页)?|\\d{1,3}[ \\t]*\\/[ \\t]*\\d{1,3})[ \\t]*';
+// One or more page lines in a row, with the line break before each and after the last.
+const PAGE_LINE = new RegExp(`(?:\\n${PAGE_NUMBER_LINE})+\\n`, 'gu');
+// A line that ends a sentence, or a short one that opens like a heading (一、, (一), 1., 一是, 第一部分): its line
+// break stays. (A long line that opens so is a wrapped paragraph: the page cut it.)
 const SENTENCE_OR_HEADING_END =
-  /[。!?;:…]["”’)]?$|^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十\d]+[)]|\d{1,2}[.、])[^。]{0,30}$/u;
+  /[。!?;:…]["”’)]?$|^(?:[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]|第[一二三四五六七八九十]+[部章节])[^。]{0,40}$/u;
 
 /**
  * A page's number printed inside the text (scraped PDFs) is no text: it goes, and where it cut a sentence or a

@@ -158,8 +158,16 @@ export function chainOf(g: Gazetteer, code: string): Division[] {
   return out;
 }
 
-/** The short form of a division's full name (临泉县 → 临泉, 广东省 → 广东); undefined for no division's full name. */
+/**
+ * The short form of a division's full name (临泉县 → 临泉, 广东省 → 广东); undefined for no division's full name, and
+ * where the full name or the short form is shared (two 朝阳区; 长沙县 and 长沙市 are both 长沙).
+ */
 export function shortPlaceOf(g: Gazetteer, name: string): string | undefined {
-  const full = g.byName.get(name)?.find((e) => !e.short);
-  return full ? shortForms(name, full.division.level)[0] : undefined;
+  const full = g.byName.get(name)?.filter((e) => !e.short) ?? [];
+  if (full.length !== 1) return undefined;
+  const division = full[0]!.division;
+  const short = shortForms(name, division.level)[0];
+  if (!short) return undefined;
+  const holders = new Set((g.byName.get(short) ?? []).map((e) => e.division.code));
+  return holders.size === 1 && holders.has(division.code) ? short : undefined;
 }

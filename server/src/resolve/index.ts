@@ -89,12 +89,15 @@ export function canonicalKey(m: ResolvableMention, scope: Scope | string, option
   const place = linkedPlace(m, options);
   if (place) return placeEntityKey(place[0]!.code);
   if (m.kind === 'SCHOOL' && !m.anonymised) {
-    const placed = placedSchoolName(m.name, s);
-    // (In an anonymised report, 市一幼 is its xx市第一幼儿园: the report's own, like every anonymised name.)
-    if (placed)
-      return s.places?.length
-        ? entityKey(m.kind, shortPlaceName(placed, options))
-        : `${entityKey(m.kind, placed)}@${s.reportId}`;
+    const placed = placedSchool(m.name, s);
+    if (placed) {
+      // A place whose short form is its own keys the school by it (临泉县第一中学 = 临泉一中); a shared one (长沙县 and
+      // 长沙市, two 朝阳区) keeps the school to the place's code. In an anonymised report, 市一幼 is its
+      // xx市第一幼儿园: the report's own, like every anonymised name.
+      if (!placed.code) return `${entityKey(m.kind, placed.name)}@${s.reportId}`;
+      const short = shortPlaceName(placed.name, options);
+      return short !== placed.name ? entityKey(m.kind, short) : `${entityKey(m.kind, placed.name)}@${placed.code}`;
+    }
   }
   const key = entityKey(m.kind, m.kind === 'SCHOOL' ? shortPlaceName(fullSchoolName(m.name), options) : m.name);
   if (m.anonymised) return `${key}@${s.reportId}`;
@@ -107,22 +110,28 @@ export function canonicalKey(m: ResolvableMention, scope: Scope | string, option
  * Undefined when the name is no local one, or the report's place has no unit of that level.
  */
 export function placedSchoolName(name: string, s: Scope): string | undefined {
+  return placedSchool(name, s)?.name;
+}
+
+function placedSchool(name: string, s: Scope): { name: string; code?: string } | undefined {
   if (!LOCAL_GENERIC.test(name)) return undefined;
-  const level = /^[省市州县区旗]/u.exec(name)?.[0];
+  // (县城一中 is the county town's, not the county's: it stays a local name.)
+  const level = /^[省市州县区旗](?!城)/u.exec(name)?.[0];
   const unit = level ? (s.places ?? []).find((p) => p.name.endsWith(level)) : undefined;
-  if (unit) return unit.name + fullSchoolName(name).slice(1);
+  if (unit) return { name: unit.name + fullSchoolName(name).slice(1), code: unit.code };
   // An anonymised report place of that level (xx市) names it the way the report writes its own schools.
   if (level && !s.places?.length && s.anonymisedPlace?.endsWith(level))
-    return s.anonymisedPlace + fullSchoolName(name).slice(1);
+    return { name: s.anonymisedPlace + fullSchoolName(name).slice(1) };
   return undefined;
 }
 
 /** A school's name keyed with its place written short (临泉县第一中学 and 临泉一中 are one school). */
 function shortPlaceName(name: string, options: ResolveOptions): string {
   if (!options.shortPlace) return name;
-  for (let n = Math.min(6, name.length - 2); n >= 3; n--) {
+  // (Up to 大通回族土族自治县: autonomous counties are long.)
+  for (let n = Math.min(10, name.length - 2); n >= 3; n--) {
     const head = name.slice(0, n);
-    if (!/[县市区旗]$/u.test(head)) continue;
+    if (!/[省县市区旗州]$/u.test(head)) continue;
     const short = options.shortPlace(head);
     if (short) return short + name.slice(n);
   }
@@ -136,6 +145,7 @@ const ORDINAL_SHORT: Record<string, string> = { 中: '中学', 小: '小学', �
  */
 export function fullSchoolName(name: string): string {
   return name
+    .replace(/(?<!第)([一二三四五六七八九十]+)高中$/u, (_m, n: string) => `第${n}高级中学`)
     .replace(
       /(?<!第)([一二三四五六七八九十]+)([中小幼高])$/u,
       (_m, n: string, k: string) => `第${n}${ORDINAL_SHORT[k]}`,

@@ -85,7 +85,7 @@ describe('local names', () => {
       ['林州第一高级中学', ['林州一高']],
     ]);
     // 第一中学 is not written out twice.
-    expect(schools[0]!.key).toBe('SCHOOL:晋江市第一中学');
+    expect(schools[0]!.key).toBe('SCHOOL:晋江市第一中学@350582');
   });
 
   it('takes 县一中 in a county’s report, the county’s 一中 and its full name as one school', async () => {
@@ -137,6 +137,20 @@ describe('local names', () => {
       shortPlaceOf(g, '临泉'),
       shortPlaceOf(g, '学校'),
     ]).toEqual(['临泉', '广东', undefined, undefined]);
+    // 长沙县 and 长沙市 are both 长沙; two 朝阳区: no short key, so their schools stay apart, each keyed to its place.
+    expect([shortPlaceOf(g, '长沙县'), shortPlaceOf(g, '长沙市'), shortPlaceOf(g, '朝阳区')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const { canonicalKey } = await import('./index.js');
+    const real = { shortPlace: (name: string) => shortPlaceOf(g, name) };
+    const county = { reportId: 'c', places: [{ code: '430121', name: '长沙县' }] };
+    const city = { reportId: 'd', places: [{ code: '430100', name: '长沙市' }] };
+    expect(canonicalKey(m('县一中'), county, real)).toBe('SCHOOL:长沙县第一中学@430121');
+    expect(canonicalKey(m('市一中'), city, real)).toBe('SCHOOL:长沙市第一中学@430100');
+    // 县一高中 is the county's first senior high school, written out like 县一高.
+    expect(canonicalKey(m('县一高中'), scope, options)).toBe(canonicalKey(m('县一高'), scope, options));
   });
 
   it('scopes 县一中 and 市委 to the unit of their level in the report’s chain', async () => {
