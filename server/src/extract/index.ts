@@ -655,7 +655,10 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       (/^(?:[、和及与](?:初中|高中|中学|小学)|组(?:第|冠军|亚军|季军|[一二三]等奖|[金银铜]奖|团体))/u.test(
         text.slice(tok.end),
       ) ||
-        (afterCommonWord && /^(?:(?:为|达到|达)?[\d.]+|组(?![织建成]))/u.test(text.slice(tok.end))))
+        (afterCommonWord &&
+          /^(?:(?:为|达到|达|每生每年|每生|每年)?[\d.]+|组(?![织建成])|课程|内容|阶段|学段)/u.test(
+            text.slice(tok.end),
+          )))
     )
       continue;
     // 普通高中, 特色学校 as one token: a kind of school.
@@ -664,6 +667,7 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     let glued: number | undefined;
     let proper = false;
     let category = false;
+    let someOrAll = false;
     // Up to four name tokens, at most sixteen characters. Once a proper name (雍阳, 林伟民)
     // is in, a common noun joins only if it starts the phrase (航空新城小学), not if it
     // ends a longer noun phrase of the sentence (专家组成员雍阳中专).
@@ -686,8 +690,12 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       const ordinalNext = /^(?:第|[一二三四五六七八九十]+[中小幼高]?$)/u.test(tokens[j + 1]?.word ?? '');
       if ((SCHOOL_CATEGORY_WORDS.has(t.word) && !ordinalNext) || SELF_LEVEL.test(t.word)) {
         category = true;
+        // 部分镇中心学校, 各乡镇中心学校: some or all of the local schools, a kind even of a local name.
+        someOrAll = SOME_OR_ALL.has(t.word);
         break;
       }
+      // 守好/学校…阵地, 办好/学校: a verb with its result is what is done to schools.
+      if (t.word.length === 2 && t.word.endsWith('好') && (VERB_TAGS.has(t.tag) || t.tag === 'x')) break;
       // 提升/县一中/办学水平: what is done to a school is no part of its name.
       if (SCHOOL_WORK_VERBS.has(t.word)) break;
       // 。下关/v 第三小学: a rare word jieba took for a verb, opening a clause before an ordinal name, is the place.
@@ -708,7 +716,12 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       }
       // 原/XX/学校, 和/县一中: a function word stands before a name, not in it (nor one jieba glued on: 检查和/学校).
       if (t.word.length === 1 && GLUED_FUNCTION_CHAR.test(t.word)) break;
-      if (t.word.length > 1 && /[和与及]$/u.test(t.word) && !know.isPlace(t.word)) break;
+      // (延和/朝鲜族学校: a name of its own that ends in 和, not a word with 和 glued on.)
+      const gluedAnd =
+        /[和与及]$/u.test(t.word) &&
+        ((t.word.length > 2 && know.isWord(t.word.slice(0, -1))) ||
+          (t.word.length === 2 && SENTENCE_CHAR.test(t.word[0]!)));
+      if (gluedAnd && !know.isPlace(t.word)) break;
       // 以市/一中, 并/入市/职教中心, 做/强县/职校: jieba glued the character before a local name onto its level.
       // (临江/新区/第二幼儿园: after a name, the word is part of the place.)
       if (
@@ -830,7 +843,7 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     // 成人/文化技术学校: after a kind of school, only a proper part (a place, a name, an ordinal) makes one school.
     // (城区第一小学, 民办育才学校.)
     const namedBetween = (from: number) => tokens.some((t) => t.start >= from && t.end <= tok.start && namesOne(t));
-    if (category && !LOCAL_GENERIC.test(name) && !namedBetween(start)) continue;
+    if (category && (someOrAll || !LOCAL_GENERIC.test(name)) && !namedBetween(start)) continue;
     // 拉萨市/区/学校, 镇街学校: the schools of a town's urban area, or of its towns, a kind.
     if (
       /^(?:学校|小学|中学|幼儿园|高中)$/u.test(suffix) &&
@@ -962,6 +975,9 @@ function localSchoolStart(text: string, end: number, isWord: (w: string) => bool
 }
 
 /** A program whose name is what is written between start and end (found by its head or shape). */
+/** Quantifiers before a school word: some, all or the rest of a kind (部分镇中心学校). */
+const SOME_OR_ALL = new Set(['部分', '一些', '所有', '全部', '其他', '其余', '少数', '个别', '各', '现有']);
+
 /** Building work on one school (扩建, 实训室, 二期, 教学楼…): what stands between a school and its project's head. */
 const BUILDING_WORK =
   /^(?:异地|新建|扩建|改扩建|迁建|改建|维修|改造|建设|实训[楼室基地]*|教学楼|综合楼|宿舍楼?|食堂|运动场|风雨操场|塑胶跑道|[一二三四五]期|校舍|新校区|校区|主体|附属|配套)+$/u;

@@ -592,6 +592,17 @@ describe('school names', () => {
     expect(of('县一中实施青苗培养工程。', 'SCHOOL', 'PROGRAM')).toEqual(['SCHOOL:县一中', 'PROGRAM:青苗培养工程']);
   });
 
+  it('reads the kinds and names the h41–h48 reports showed', () => {
+    expect(schools('一是教育投入历史欠账较多，部分镇中心学校仍存在校舍陈旧。')).toEqual([]);
+    expect(schools('守好学校意识形态阵地。组织党员到焦裕禄干部学院开展现场教学。')).toEqual([]);
+    expect(schools('对3所幼儿园提前教授小学课程内容的问题责令整改。生均公用经费小学每生每年1300元。')).toEqual([]);
+    expect(schools('探索举办综合高中试点班。')).toEqual([]);
+    expect(schools('由五棵树镇中心校等8所中心校带动。延和朝鲜族学校农民画社团获奖。')).toEqual([
+      'SCHOOL:五棵树镇中心校',
+      'SCHOOL:延和朝鲜族学校',
+    ]);
+  });
+
   it('finds no school in a count of schools of a kind (6所村完小)', () => {
     expect(schools('与两地6所村完小结成帮扶对子。')).toEqual([]);
   });

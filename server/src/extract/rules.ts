@@ -190,6 +190,8 @@ export const SCHOOL_CATEGORY_WORDS = new Set([
   // 镇驻地学校, 传承基地学校, 省内优质高中, 省定义务教育学校(标准), 中小学幼儿园: more kinds.
   '阶段',
   '区域性',
+  // 综合高中试点班: a kind of high school.
+  '综合',
   '镇村',
   '党组织',
   '驻地',
@@ -292,6 +294,8 @@ export const NOT_SCHOOL_ENDINGS = [
   '高等学校',
   // Kinds of institution, not one: a parents' school at every school, a college run with industry.
   '家长学校',
+  // A cadre academy trains officials (焦裕禄干部学院): no school of the bureau's.
+  '干部学院',
   '产业学院',
   // Grades a school is awarded: designations (see SCHOOL_GRADE_ENDING).
   ...SCHOOL_GRADES,
@@ -754,7 +758,7 @@ export const EVENT_SUFFIX_TOKENS = new Set([
 /** Ordinal schools named by level and number (市三中, 县一小): local names, kept. */
 export const ORDINAL_SCHOOL = /^[省市州县区旗][一二三四五六七八九十]+[中小幼高]$/u;
 /** Unknown words jieba glues a function character onto (为海澄, 原乐岗). */
-export const GLUED_FUNCTION_CHAR = /^[为原在和与及对把将从向被至到以等]/u;
+export const GLUED_FUNCTION_CHAR = /^[为原在和与及对把将从向被至到以等由]/u;
 
 /** Words that make a "school" a category or a phrase (普惠性民办幼儿园, 千兆光纤直通学校). */
 export const NOT_SCHOOL_PARTS =
