@@ -373,7 +373,7 @@ function quotedSpans(text: string): Array<{ open: number; inner: string }> {
 // What a quoted phrase's end (or the words glued after it) says about its kind. 年 names a designated
 // year (支部建设年), not an age group (儿童少年) or a calendar word (今年).
 const PROGRAM_END =
-  /(?:工程|计划|行动|活动|项目|工作室|示范县|示范校|大赛|竞赛|比赛|讲堂|活动周|(?<![少青老童学今去明本当每])年|创建|进校园)$/u;
+  /(?:工程|计划|行动|活动|项目|工作室|示范县|示范校|大赛|竞赛|比赛|讲堂|活动周|(?<![少青老童学今去明本当每逐近多往历全新半周])年|创建|进校园)$/u;
 const POLICY_END = /(?:制度|机制|责任制|负责制|模式|精神|思想|观|政策|改革|结合|工作法)$/u;
 // The quoted phrase is the proper part of a program named right after it (“禁毒”专项行动), or one item of a
 // quoted list the sentence then names (“A”、“B”等主题实践活动). Verbs in between start a new clause
@@ -551,7 +551,10 @@ function quotedMentions(text: string, lex: Lexicon, spans: Spans, out: Found[], 
       !multiPart &&
       gluedEnd > 0 &&
       !CLAUSE_VERB.test(glued.slice(0, gluedEnd)) &&
-      (inner.length <= 3 || (inner.length <= 5 && gluedEnd <= 2))
+      (inner.length <= 3 ||
+        (inner.length <= 5 && gluedEnd <= 2) ||
+        // “东太湖名师”培养工程: a longer name with the program's own head after it.
+        (inner.length <= 6 && gluedEnd <= 4 && /(?:工程|计划|行动|项目)$/u.test(glued.slice(0, gluedEnd))))
     ) {
       const name = inner + glued.slice(0, gluedEnd);
       const end = close + 1 + gluedEnd;

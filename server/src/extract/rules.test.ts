@@ -469,6 +469,14 @@ describe('lexicon matching', () => {
     ]);
   });
 
+  it('takes a quoted name with its program head, a designation won without the verb, and no year of a trend', () => {
+    expect(policiesAndPrograms('实施“东太湖名师”培养工程,创成江苏省智慧校园示范校23所。')).toEqual([
+      'PROGRAM:东太湖名师培养工程',
+      'PROGRAM:江苏省智慧校园示范校',
+    ]);
+    expect(policiesAndPrograms('部分学校班额接近上限,“学位荒”压力逐年加大。')).toEqual([]);
+  });
+
   it('names no event after a dictionary abbreviation alone (全市中小学生田径运动会), but one with an edition', () => {
     expect(policiesAndPrograms('举办全市中小学生田径运动会。')).toEqual([]);
     expect(policiesAndPrograms('成功举办海门区第二十届中小学生田径运动会。')).toEqual([

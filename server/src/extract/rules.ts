@@ -605,6 +605,8 @@ export const PROGRAM_NAME_TAGS = new Set([
 /** Verbs that introduce a program rather than name it (实施…工程, 启动…计划). */
 export const PROGRAM_LEAD_VERBS = new Set([
   '实施',
+  // 创成江苏省智慧校园示范校: won the designation.
+  '创成',
   '启动',
   '推进',
   '开展',

@@ -66,6 +66,8 @@ const LOCAL_EVENT = new RegExp(`^(?:第[一二三四五六七八九十百\\d]+�
  * two things. National formulas carry their words (1+X证书制度, “3+1+2”选考模式) and stay one across places.
  */
 const BARE_FORMULA = /^\d+(?:[+＋]\d+)+$/u;
+/** A national law cited in full or short (《中华人民共和国职业教育法》, 《职业教育法》) is one document. */
+const NATIONAL_LAW = /^中华人民共和国(?=\p{Script=Han}{2,}法$)/u;
 /** The level a local name opens with (县一中, 市委), or the whole unit's (全市…). */
 const OPENING_LEVEL = new RegExp(`^全?([${LEVEL_CHARS}])`, 'u');
 
@@ -99,7 +101,14 @@ export function canonicalKey(m: ResolvableMention, scope: Scope | string, option
       return short !== placed.name ? entityKey(m.kind, short) : `${entityKey(m.kind, placed.name)}@${placed.code}`;
     }
   }
-  const key = entityKey(m.kind, m.kind === 'SCHOOL' ? shortPlaceName(fullSchoolName(m.name), options) : m.name);
+  const key = entityKey(
+    m.kind,
+    m.kind === 'SCHOOL'
+      ? shortPlaceName(fullSchoolName(m.name), options)
+      : m.kind === 'DOCUMENT'
+        ? m.name.replace(NATIONAL_LAW, '')
+        : m.name,
+  );
   if (m.anonymised) return `${key}@${s.reportId}`;
   if (isLocalGeneric(m)) return `${key}@${localPlace(m.name, s)?.code ?? s.reportId}`;
   return key;

@@ -180,6 +180,13 @@ describe('local names', () => {
     expect(canonicalKey(event('全市职业技能大赛'), scope)).toBe('PROGRAM:全市职业技能大赛@440400');
   });
 
+  it('takes a national law cited in full or short as one document', async () => {
+    const { canonicalKey } = await import('./index.js');
+    const doc = (name: string) => ({ kind: 'DOCUMENT' as const, name, surface: name, anonymised: false });
+    expect(canonicalKey(doc('中华人民共和国职业教育法'), 'r1')).toBe(canonicalKey(doc('职业教育法'), 'r2'));
+    expect(canonicalKey(doc('中华人民共和国教育法实施办法'), 'r1')).toBe('DOCUMENT:中华人民共和国教育法实施办法');
+  });
+
   it('keeps a formula of numbers alone to its place, and a worded or lexicon formula one across places', async () => {
     const { canonicalKey } = await import('./index.js');
     const policy = (name: string) => ({ kind: 'POLICY' as const, name, surface: name, anonymised: false });
