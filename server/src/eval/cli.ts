@@ -96,6 +96,21 @@ function printTable(title: string, scores: KindScore[], withTargets: boolean): v
   }
 }
 
+/** Every report the gold covers, its entities of the scored kinds matched against the gold. */
+function matchAll(reports: AnalyzedReport[], gold: Map<string, GoldEntity[]>, mode: MatchMode): ReportMatch[] {
+  return reports
+    .filter((r) => gold.has(r.id))
+    .map((r) =>
+      matchReport(
+        r.id,
+        gold.get(r.id)!,
+        r.entities.filter((e) => KINDS.includes(e.kind)),
+        clean,
+        mode,
+      ),
+    );
+}
+
 const pr = (s: KindScore) => `${pct(s.precision).padStart(6)} / ${pct(s.recall).padStart(6)}`;
 
 /**
@@ -108,18 +123,9 @@ function printAnnotatorAgreement(goldDir: string, reports: AnalyzedReport[], adj
   const [a, b] = dirs.map(loadGold) as [Map<string, GoldEntity[]>, Map<string, GoldEntity[]>];
   const asPredictions = (es: GoldEntity[]) => es.map((e) => ({ kind: e.kind, name: e.canonical, aliases: e.surfaces }));
   const between = [...b.keys()].map((r) => matchReport(r, b.get(r)!, asPredictions(a.get(r) ?? []), clean));
-  const against = (g: Map<string, GoldEntity[]>) =>
-    reports
-      .filter((r) => g.has(r.id))
-      .map((r) =>
-        matchReport(
-          r.id,
-          g.get(r.id)!,
-          r.entities.filter((e) => KINDS.includes(e.kind)),
-          clean,
-        ),
-      );
-  const columns = [between, against(a), against(b), adjudicated].map((x) => scoreByKind(x, KINDS));
+  const columns = [between, matchAll(reports, a, {}), matchAll(reports, b, {}), adjudicated].map((x) =>
+    scoreByKind(x, KINDS),
+  );
   console.log('\nTwo annotators (strict P / R; annotator A read as predictions against annotator B)\n');
   console.log('| kind     | A against B     | extractor vs A  | extractor vs B  | vs adjudicated  |');
   console.log('|----------|-----------------|-----------------|-----------------|-----------------|');
@@ -161,18 +167,7 @@ function main() {
   return reportsPromise.then((sources) => {
     const reports = sources.flatMap((s) => analyzeSource(s, lex));
     const baseline = stockJiebaBaseline(reports, gold);
-    const run = (mode: MatchMode): ReportMatch[] =>
-      reports
-        .filter((r) => gold.has(r.id))
-        .map((r) =>
-          matchReport(
-            r.id,
-            gold.get(r.id)!,
-            r.entities.filter((e) => KINDS.includes(e.kind)),
-            clean,
-            mode,
-          ),
-        );
+    const run = (mode: MatchMode): ReportMatch[] => matchAll(reports, gold, mode);
     const results = run({});
     const lenient = run({ boundary: true });
     const merged = run({ boundary: true, policyProgram: true });
