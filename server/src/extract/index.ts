@@ -1257,7 +1257,9 @@ function programMentions(
     if (tok.word === '进校园' && VISITORS.test(prev)) continue;
     // 党的二十大精神进校园: bringing a known policy into schools is that policy's spread, found as the policy.
     const goes = tok.word === '进校园' ? tok.start : into ? tokens[i - 1]!.start : -1;
-    if (goes >= 0 && out.some((m) => m.kind === 'POLICY' && m.end === goes)) continue;
+    // (焦裕禄精神进校园, 长征精神进校园: bringing a person's or a place's spirit into schools is a campaign of its own.)
+    const exemplar = (name: string) => /精神$/u.test(name) && !/(?:大|全会|会议|讲话)精神$/u.test(name);
+    if (goes >= 0 && out.some((m) => m.kind === 'POLICY' && m.end === goes && !exemplar(m.name))) continue;
     // 不适宜进校园的读物, 防止不良读物进校园: what may not come into schools, not a campaign.
     if (
       (tok.word === '进校园' || into) &&

@@ -294,6 +294,11 @@ describe('program heads', () => {
 
   it('takes bringing a known policy into schools as the policy, not a campaign of its own', () => {
     expect(policiesAndPrograms('推动党的二十大精神进校园。')).toEqual(['POLICY:党的二十大精神']);
+    // A person's spirit brought into schools is a campaign of its own, and the spirit a mention inside it.
+    expect(policiesAndPrograms('开展焦裕禄精神进校园活动。')).toEqual([
+      'POLICY:焦裕禄精神',
+      'PROGRAM:焦裕禄精神进校园',
+    ]);
   });
 
   it('finds no campaign in what must be kept out of schools', () => {
