@@ -683,9 +683,16 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       // 海门/区/滨江实验学校: a place cut from its level character is one proper name.
       // (海门市 became 海门区: the short name alone is enough.)
       const prev = j > 0 ? tokens[j - 1]!.word : '';
-      if (prev && LEVEL_CHAR.test(t.word) && (know.isPlace(prev + t.word) || know.isPlace(prev))) {
+      // (xx/县/职教中心: an anonymised place cut from its level is one too.)
+      if (
+        prev &&
+        LEVEL_CHAR.test(t.word) &&
+        (know.isPlace(prev + t.word) || know.isPlace(prev) || /^[Xx×]{1,4}$/u.test(prev))
+      ) {
         proper = true;
         j -= 2;
+        // (重庆市/xx/县: the anonymised place opens the name; what stands before it is where it lies.)
+        if (/^[Xx×]{1,4}$/u.test(prev)) break;
         continue;
       }
       // 力争/城区/小学, 逐步提高/农村/学校, 我县/小学: a kind of school; nothing before it is part of a name.
@@ -768,7 +775,8 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     if (glued === undefined && j >= 0 && single(tokens[j]!)) {
       let m = j;
       while (m >= 0 && single(tokens[m]!) && j - m < 3) m--;
-      if (m < 0 || /^[、,,;;::\s]$/u.test(tokens[m]!.word)) j = m;
+      // (改扩建/弓/棚子镇中心校: after building work, too.)
+      if (m < 0 || /^[、,,;;::\s]$/u.test(tokens[m]!.word) || CONSTRUCTION_WORDS.has(tokens[m]!.word)) j = m;
       // 会泽县/茚/旺/高级中学: after a place, the characters jieba could not place are the name, and the place
       // is part of it.
       else if (
@@ -828,7 +836,9 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     } else if (!whole) {
       // 县第一幼儿园: a local name keeps the level written before it.
       const local = localSchoolStart(text, tok.end, know.isWord);
-      if (local !== undefined && local < start && local >= start - 2) {
+      // (县职业/中专学校: the level and the kind of school it runs, dropped as a generic opening, come back.)
+      const levelKind = local !== undefined && /^[省市州县区旗](?:职业|职教)$/u.test(text.slice(local, start));
+      if (local !== undefined && local < start && (local >= start - 2 || levelKind)) {
         start = local;
         name = text.slice(start, tok.end);
       } else if (

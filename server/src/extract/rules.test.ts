@@ -616,6 +616,16 @@ describe('school names', () => {
     ]);
   });
 
+  it('keeps a level with its vocational kind, an anonymised place and a name cut into characters after building work', () => {
+    expect(schools('县职业中等专业学校全年招生720人。市职业中专学校与企业合作。')).toEqual([
+      'SCHOOL:县职业中等专业学校',
+      'SCHOOL:市职业中专学校',
+    ]);
+    expect(schools('与重庆市xx县职教中心开展合作。')).toEqual(['SCHOOL:xx县职教中心']);
+    expect(schools('改扩建弓棚子镇中心校等3所学校教学楼。')).toEqual(['SCHOOL:弓棚子镇中心校']);
+    expect(schools('新建一所小学。')).toEqual([]);
+  });
+
   it('finds no school in a count of schools of a kind (6所村完小)', () => {
     expect(schools('与两地6所村完小结成帮扶对子。')).toEqual([]);
   });
