@@ -373,7 +373,7 @@ function quotedSpans(text: string): Array<{ open: number; inner: string }> {
 // What a quoted phrase's end (or the words glued after it) says about its kind. 年 names a designated
 // year (支部建设年), not an age group (儿童少年) or a calendar word (今年).
 const PROGRAM_END =
-  /(?:工程|计划|行动|活动|项目|工作室|示范县|示范校|大赛|竞赛|比赛|讲堂|活动周|(?<![少青老童学今去明本当每逐近多往历全新半周])年|创建|进校园)$/u;
+  /(?:工程|计划|行动|活动|项目|工作室|示范县|示范校|大赛|竞赛|比赛|讲堂|活动周|(?<![少青老童学今去明本当每逐近多往历全半周])年|创建|进校园)$/u;
 const POLICY_END = /(?:制度|机制|责任制|负责制|模式|精神|思想|观|政策|改革|结合|工作法)$/u;
 // The quoted phrase is the proper part of a program named right after it (“禁毒”专项行动), or one item of a
 // quoted list the sentence then names (“A”、“B”等主题实践活动). Verbs in between start a new clause
@@ -646,13 +646,9 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     // 生均公用经费小学、初中, 差异系数小学为0.41, 生均校舍建筑面积小学达到6.8平方米: a school level in a table of
     // figures, not a school; nor is 小学组, a competition's group. (After a name, 城关小学组织…, 城北小学达95%…, it is
     // the school.)
+    // (Only right after a word of the table itself: 经费, 面积, 系数, 标准…; 县实验小学课程改革 is the school.)
     const prevTok = i > 0 ? tokens[i - 1]! : undefined;
-    const afterCommonWord =
-      !prevTok ||
-      (!PROPER_TAGS.has(prevTok.tag) &&
-        prevTok.tag !== 's' &&
-        know.isWord(prevTok.word) &&
-        !know.isPlace(prevTok.word));
+    const afterCommonWord = !prevTok || TABLE_WORD.test(prevTok.word);
     if (
       /^(?:小学|中学|初中|高中)$/u.test(tok.word) &&
       (/^(?:[、和及与](?:初中|高中|中学|小学)|组(?:第|冠军|亚军|季军|[一二三]等奖|[金银铜]奖|团体))/u.test(
@@ -664,6 +660,12 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
           )))
     )
       continue;
+    // 综合高中试点班: the kind of high school, written alone.
+    if (tok.word === '高中' && tokens[i - 1]?.word === '综合') {
+      const before2 = tokens[i - 2];
+      const named = before2 && (isNameToken(before2) || LEVEL_CHAR.test(before2.word));
+      if (!named || PROGRAM_LEAD_VERBS.has(before2.word)) continue;
+    }
     // 普通高中, 特色学校 as one token: a kind of school.
     if (SCHOOL_CATEGORY_WORDS.has(tok.word.slice(0, tok.word.length - suffix.length))) continue;
     let j = i - 1;
@@ -691,8 +693,6 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       ) {
         proper = true;
         j -= 2;
-        // (重庆市/xx/县: the anonymised place opens the name; what stands before it is where it lies.)
-        if (/^[Xx×]{1,4}$/u.test(prev)) break;
         continue;
       }
       // 力争/城区/小学, 逐步提高/农村/学校, 我县/小学: a kind of school; nothing before it is part of a name.
@@ -776,7 +776,11 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       let m = j;
       while (m >= 0 && single(tokens[m]!) && j - m < 3) m--;
       // (改扩建/弓/棚子镇中心校: after building work, too.)
-      if (m < 0 || /^[、,,;;::\s]$/u.test(tokens[m]!.word) || CONSTRUCTION_WORDS.has(tokens[m]!.word)) j = m;
+      const afterBuilding =
+        m >= 0 &&
+        CONSTRUCTION_WORDS.has(tokens[m]!.word) &&
+        tokens.slice(m + 1, j + 1).every((t) => !/^[abfdmqr]/u.test(t.tag)); // not 新/旧/后 学校
+      if (m < 0 || /^[、,,;;::\s]$/u.test(tokens[m]!.word) || afterBuilding) j = m;
       // 会泽县/茚/旺/高级中学: after a place, the characters jieba could not place are the name, and the place
       // is part of it.
       else if (
@@ -837,7 +841,10 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       // 县第一幼儿园: a local name keeps the level written before it.
       const local = localSchoolStart(text, tok.end, know.isWord);
       // (县职业/中专学校: the level and the kind of school it runs, dropped as a generic opening, come back.)
-      const levelKind = local !== undefined && /^[省市州县区旗](?:职业|职教)$/u.test(text.slice(local, start));
+      const levelKind =
+        local !== undefined &&
+        /^[省市州县区旗](?:职业|职教)$/u.test(text.slice(local, start)) &&
+        LOCAL_GENERIC.test(text.slice(local, tok.end));
       if (local !== undefined && local < start && (local >= start - 2 || levelKind)) {
         start = local;
         name = text.slice(start, tok.end);
@@ -988,6 +995,9 @@ function localSchoolStart(text: string, end: number, isWord: (w: string) => bool
 }
 
 /** A program whose name is what is written between start and end (found by its head or shape). */
+/** Words of a table of figures that a school level follows (生均公用经费小学, 建筑面积小学, 差异系数小学). */
+const TABLE_WORD = /(?:经费|面积|系数|标准|比例|占比|班额|人数|生均|教授|分别|其中|率)$/u;
+
 /** Quantifiers before a school word: some, all or the rest of a kind (部分镇中心学校). */
 const SOME_OR_ALL = new Set(['部分', '一些', '所有', '全部', '其他', '其余', '少数', '个别', '各', '现有']);
 
@@ -1240,13 +1250,8 @@ function writtenWithHead(named: Found, head: Token, text: string, spans: Spans):
 }
 
 /** Programs: a suffix token (工程, 计划, 行动…) and the name tokens before it. */
-function programMentions(
-  text: string,
-  tokens: Token[],
-  spans: Spans,
-  out: Found[],
-  isWord: (w: string) => boolean,
-): void {
+function programMentions(text: string, tokens: Token[], spans: Spans, out: Found[], know: WordKnowledge): void {
+  const { isWord } = know;
   const bracketed = bracketTokens(tokens);
   // Right to left: 才艺展演活动 is claimed before 展演 inside it.
   for (let i = tokens.length - 1; i >= 0; i--) {
@@ -1268,7 +1273,8 @@ function programMentions(
     // 党的二十大精神进校园: bringing a known policy into schools is that policy's spread, found as the policy.
     const goes = tok.word === '进校园' ? tok.start : into ? tokens[i - 1]!.start : -1;
     // (焦裕禄精神进校园, 长征精神进校园: bringing a person's or a place's spirit into schools is a campaign of its own.)
-    const exemplar = (name: string) => /精神$/u.test(name) && !/(?:大|全会|会议|讲话)精神$/u.test(name);
+    const exemplar = (name: string) =>
+      /精神$/u.test(name) && !/(?:大|大会|全会|会议|讲话|党代会|两会|批示|回信|指示)精神$/u.test(name);
     if (goes >= 0 && out.some((m) => m.kind === 'POLICY' && m.end === goes && !exemplar(m.name))) continue;
     // 不适宜进校园的读物, 防止不良读物进校园: what may not come into schools, not a campaign.
     if (
@@ -1391,7 +1397,7 @@ function programMentions(
       !inner.some(
         (t) =>
           // (全市中小学生田径运动会: an abbreviation in the dictionary, 中小学生/j, names no one.)
-          (PROPER_TAGS.has(t.tag) && !(t.tag === 'j' && isWord(t.word))) ||
+          (PROPER_TAGS.has(t.tag) && !(t.tag === 'j' && isWord(t.word) && !know.isPlace(t.word))) ||
           /届/u.test(t.word) ||
           ANONYMISED_TOKEN.test(t.word) ||
           // (庆祝建党89周年活动: an anniversary is a date, not an edition or a name.)
@@ -1554,7 +1560,7 @@ export function extractMentions(
   designationMentions(text, spans, out, know);
   townsSharingSchool(text, spans, out);
   schoolMentions(text, tokens, spans, out, know);
-  programMentions(text, tokens, spans, out, isWord);
+  programMentions(text, tokens, spans, out, know);
   campaignMentions(text, spans, out);
   gradeBuildingMentions(text, spans, out);
   programPrefixes(text, spans, out, know);

@@ -299,6 +299,7 @@ describe('program heads', () => {
       'POLICY:焦裕禄精神',
       'PROGRAM:焦裕禄精神进校园',
     ]);
+    expect(policiesAndPrograms('推动全国教育大会精神进校园。')).toEqual(['POLICY:全国教育大会精神']);
   });
 
   it('finds no campaign in what must be kept out of schools', () => {
@@ -621,7 +622,17 @@ describe('school names', () => {
       'SCHOOL:县职业中等专业学校',
       'SCHOOL:市职业中专学校',
     ]);
-    expect(schools('与重庆市xx县职教中心开展合作。')).toEqual(['SCHOOL:xx县职教中心']);
+    // (The real place before an anonymised one stays: a partner county's school is not the report's own.)
+    expect(schools('与重庆市xx县职教中心开展合作。')).toEqual(['SCHOOL:重庆市xx县职教中心']);
+    expect(schools('县实验小学课程改革经验推广,县实验小学每年1200余名学生参加研学。')).toEqual([
+      'SCHOOL:县实验小学',
+      'SCHOOL:县实验小学',
+    ]);
+    expect(schools('建设新学校,扩建后小学学位增加,探索举办综合高中试点班。')).toEqual([]);
+    expect(schools('城关综合中学新建教学楼,县综合高中招生300人。')).toEqual([
+      'SCHOOL:城关综合中学',
+      'SCHOOL:县综合高中',
+    ]);
     expect(schools('改扩建弓棚子镇中心校等3所学校教学楼。')).toEqual(['SCHOOL:弓棚子镇中心校']);
     expect(schools('新建一所小学。')).toEqual([]);
   });

@@ -190,8 +190,6 @@ export const SCHOOL_CATEGORY_WORDS = new Set([
   // 镇驻地学校, 传承基地学校, 省内优质高中, 省定义务教育学校(标准), 中小学幼儿园: more kinds.
   '阶段',
   '区域性',
-  // 综合高中试点班: a kind of high school.
-  '综合',
   '镇村',
   '党组织',
   '驻地',

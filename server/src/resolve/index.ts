@@ -67,7 +67,7 @@ const LOCAL_EVENT = new RegExp(`^(?:第[一二三四五六七八九十百\\d]+�
  */
 const BARE_FORMULA = /^\d+(?:[+＋]\d+)+$/u;
 /** A national law cited in full or short (《中华人民共和国职业教育法》, 《职业教育法》) is one document. */
-const NATIONAL_LAW = /^中华人民共和国(?=\p{Script=Han}{2,}(?<![办方做说])法$)/u;
+const NATIONAL_LAW = /^中华人民共和国(?=\p{Script=Han}+(?<![办方做说])法$)/u;
 /** The level a local name opens with (县一中, 市委), or the whole unit's (全市…). */
 const OPENING_LEVEL = new RegExp(`^全?([${LEVEL_CHARS}])`, 'u');
 

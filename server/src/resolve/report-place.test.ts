@@ -184,6 +184,7 @@ describe('local names', () => {
     const { canonicalKey } = await import('./index.js');
     const doc = (name: string) => ({ kind: 'DOCUMENT' as const, name, surface: name, anonymised: false });
     expect(canonicalKey(doc('中华人民共和国职业教育法'), 'r1')).toBe(canonicalKey(doc('职业教育法'), 'r2'));
+    expect(canonicalKey(doc('中华人民共和国宪法'), 'r1')).toBe('DOCUMENT:宪法');
     expect(canonicalKey(doc('中华人民共和国教育法实施办法'), 'r1')).toBe('DOCUMENT:中华人民共和国教育法实施办法');
   });
 
