@@ -1548,7 +1548,6 @@ export function extractMentions(
   lex: Lexicon,
   know: WordKnowledge = NO_KNOWLEDGE,
 ): Mention[] {
-  const { isWord } = know;
   const spans = new Spans();
   const out: Found[] = [];
   documentMentions(text, spans, out, know);
