@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { EntityKinds, isEntityKind } from '@policygraph/graph-schema';
 import { formatReport } from './cli/format.js';
 import { terminalProgress } from './cli/progress.js';
-import { atShutdown, installShutdown, nextStopSignal } from './cli/shutdown.js';
+import { atShutdown, installShutdown, isStopping, nextStopSignal } from './cli/shutdown.js';
 import { analyseInThread, defaultWorkers } from './pipeline/pool.js';
 import { discoverTerms } from './extract/discover.js';
 import { addLocalEntry, defaultLexicon, localLexiconPath } from './extract/lexicon.js';
@@ -264,8 +264,15 @@ function exitAfterFlush(code: number): void {
 }
 
 installShutdown();
-main(process.argv.slice(2)).then(exitAfterFlush, (e: unknown) => {
-  if (e instanceof SetupError || e instanceof InputError) console.error(`error: ${e.message}`);
-  else console.error(e);
-  exitAfterFlush(1);
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (!isStopping()) exitAfterFlush(code);
+  },
+  (e: unknown) => {
+    // Stopping: the failure is the stop's doing (a closed driver), and the stop path exits with the signal's code.
+    if (isStopping()) return;
+    if (e instanceof SetupError || e instanceof InputError) console.error(`error: ${e.message}`);
+    else console.error(e);
+    exitAfterFlush(1);
+  },
+);

@@ -57,6 +57,14 @@ function onStop(sig: StopSignal, log: (m: string) => void): void {
   void runCleanups().finally(() => process.exit(EXIT_CODES[sig]));
 }
 
+/**
+ * True once a stop signal is being handled. A command that fails meanwhile (its driver was just closed) must
+ * not exit first with its own code: the stop path exits with the signal's, after the clean-ups.
+ */
+export function isStopping(): boolean {
+  return stopping;
+}
+
 /** Installs the handlers once, at CLI start. */
 export function installShutdown(log: (m: string) => void = (m) => console.error(m)): void {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => onStop(sig, log));
@@ -67,4 +75,13 @@ export function installShutdown(log: (m: string) => void = (m) => console.error(
   };
   process.stdout.on('error', onPipeError);
   process.stderr.on('error', onPipeError);
+  // What fails while stopping (a query on the driver just closed) is the stop's doing: the stop path exits with the
+  // signal's code. Otherwise as Node would: print and exit 1.
+  const failed = (e: unknown) => {
+    if (stopping) return;
+    console.error(e);
+    process.exit(1);
+  };
+  process.on('uncaughtException', failed);
+  process.on('unhandledRejection', failed);
 }
