@@ -695,6 +695,19 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
         j -= 2;
         continue;
       }
+      // 自由/路/小学, 友好/路/小学: a school named after its road keeps the road's whole name.
+      if (/^(?:路|街|大街|大道)$/u.test(t.word) && j > 0 && /^\p{Script=Han}{2,4}$/u.test(tokens[j - 1]!.word)) {
+        const road = tokens[j - 1]!;
+        if (
+          !SCHOOL_WORK_VERBS.has(road.word) &&
+          !PROGRAM_LEAD_VERBS.has(road.word) &&
+          !CONSTRUCTION_WORDS.has(road.word)
+        ) {
+          proper = true;
+          j -= 2;
+          continue;
+        }
+      }
       // 力争/城区/小学, 逐步提高/农村/学校, 我县/小学: a kind of school; nothing before it is part of a name.
       // (城区/第一小学: an ordinal after it names one school of that area.)
       const ordinalNext = /^(?:第|[一二三四五六七八九十]+[中小幼高]?$)/u.test(tokens[j + 1]?.word ?? '');
@@ -743,6 +756,8 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
         (GLUED_FUNCTION_CHAR.test(t.word) ||
           (j > 0 && (know.isWord(tokens[j - 1]!.word + t.word[0]!) || VERB_TAGS.has(tokens[j - 1]!.tag)))) &&
         (!know.isPlace(t.word) || (/^[和与及]/u.test(t.word) && j > 0 && isNameToken(tokens[j - 1]!))) &&
+        // (老/校区/幼儿园: a kind of area, 校区 or 园区, is a word of its own, not a glued level.)
+        !(KIND_OF_AREA.test(t.word) && know.isWord(t.word)) &&
         LOCAL_GENERIC.test(t.word[1]! + text.slice(t.end, tok.end))
       ) {
         glued = t.start + 1;
@@ -1276,6 +1291,8 @@ function programMentions(text: string, tokens: Token[], spans: Spans, out: Found
     const exemplar = (name: string) =>
       /精神$/u.test(name) && !/(?:大|大会|全会|会议|讲话|党代会|两会|批示|回信|指示)精神$/u.test(name);
     if (goes >= 0 && out.some((m) => m.kind === 'POLICY' && m.end === goes && !exemplar(m.name))) continue;
+    // (…党代会精神进校园: a spirit the rules did not name leaves no theme; 精神进校园 alone names nothing.)
+    if (goes >= 2 && text.slice(goes - 2, goes) === '精神' && !out.some((m) => m.end === goes)) continue;
     // 不适宜进校园的读物, 防止不良读物进校园: what may not come into schools, not a campaign.
     if (
       (tok.word === '进校园' || into) &&

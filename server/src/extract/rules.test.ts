@@ -637,6 +637,16 @@ describe('school names', () => {
     expect(schools('新建一所小学。')).toEqual([]);
   });
 
+  it('keeps a school named after its road, and finds none in a count, a state or a campus', () => {
+    expect(schools('解放路小学和自由路小学结对。县职业高中新增专业3个。')).toEqual([
+      'SCHOOL:解放路小学',
+      'SCHOOL:自由路小学',
+      'SCHOOL:县职业高中',
+    ]);
+    expect(schools('新建一个幼儿园,维修危旧小学,改造老校区幼儿园,办好人民满意学校。')).toEqual([]);
+    expect(of('推动省第十二次党代会精神进校园。', 'PROGRAM')).toEqual([]);
+  });
+
   it('finds no school in a count of schools of a kind (6所村完小)', () => {
     expect(schools('与两地6所村完小结成帮扶对子。')).toEqual([]);
   });
