@@ -737,6 +737,8 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
         j--;
         break;
       }
+      // (docx/芷村镇中心学校: letters of a file name are no part of a school's, unless they anonymise it.)
+      if (t.tag === 'eng' && !ANONYMISED.test(t.word)) break;
       // 原/XX/学校, 和/县一中: a function word stands before a name, not in it (nor one jieba glued on: 检查和/学校).
       if (t.word.length === 1 && GLUED_FUNCTION_CHAR.test(t.word)) break;
       // (延和/朝鲜族学校: a name of its own that ends in 和, not a word with 和 glued on.)
@@ -1012,6 +1014,10 @@ function localSchoolStart(text: string, end: number, isWord: (w: string) => bool
 /** A program whose name is what is written between start and end (found by its head or shape). */
 /** Words of a table of figures that a school level follows (生均公用经费小学, 建筑面积小学, 差异系数小学). */
 const TABLE_WORD = /(?:经费|面积|系数|标准|比例|占比|班额|人数|生均|教授|分别|其中|率)$/u;
+
+/** What a subject plans to do (…计划招生, 计划投资, 计划于2024年): 计划 as a verb. */
+const PLANNED_ACTION =
+  /^(?:招生|招收|投资|新建|建设|完成|于|在|用|到|将|实现|开工|竣工|新增|引进|培训|安排|筹建|增加|扩大)/u;
 
 /** Quantifiers before a school word: some, all or the rest of a kind (部分镇中心学校). */
 const SOME_OR_ALL = new Set(['部分', '一些', '所有', '全部', '其他', '其余', '少数', '个别', '各', '现有']);
@@ -1299,6 +1305,8 @@ function programMentions(text: string, tokens: Token[], spans: Spans, out: Found
       /不适宜|不宜|不得|不准|防止|杜绝|严禁|禁止|不良|有害/u.test(text.slice(Math.max(0, tok.start - 10), tok.start))
     )
       continue;
+    // 市职教中心计划招生1100人: 计划 is what the subject plans to do, not a plan's name.
+    if (tok.word === '计划' && PLANNED_ACTION.test(text.slice(tok.end))) continue;
     // 工程建设, 项目建设: construction work in general, not a named program.
     if (/^(?:建设|建立|施工|招标)/u.test(text.slice(tok.end, tok.end + 2)) && /(?:工程|项目)$/u.test(tok.word))
       continue;
@@ -1414,11 +1422,13 @@ function programMentions(text: string, tokens: Token[], spans: Spans, out: Found
       !inner.some(
         (t) =>
           // (全市中小学生田径运动会: an abbreviation in the dictionary, 中小学生/j, names no one.)
-          (PROPER_TAGS.has(t.tag) && !(t.tag === 'j' && isWord(t.word) && !know.isPlace(t.word))) ||
+          (PROPER_TAGS.has(t.tag) &&
+            !/^\d+$/u.test(t.word) && // (1/x 小时: jieba tags bare digits x)
+            !(t.tag === 'j' && isWord(t.word) && !know.isPlace(t.word))) ||
           /届/u.test(t.word) ||
           ANONYMISED_TOKEN.test(t.word) ||
           // (庆祝建党89周年活动: an anniversary is a date, not an edition or a name.)
-          (!isWord(t.word) && !/^\d+$|周年/u.test(t.word)) ||
+          (!isWord(t.word) && !/\d|周年/u.test(t.word)) ||
           // 全国推广普通话宣传周: a nationwide event is a named one.
           t.word === '全国',
       )

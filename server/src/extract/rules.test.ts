@@ -647,6 +647,12 @@ describe('school names', () => {
     expect(of('推动省第十二次党代会精神进校园。', 'PROGRAM')).toEqual([]);
   });
 
+  it('reads the h49–h52 cases: a file name before a school, a school that plans, hours and fee items', () => {
+    expect(schools('学校工作总结.docx芷村镇中心学校2020年工作总结')).toEqual(['SCHOOL:芷村镇中心学校']);
+    expect(of('今年市职教中心计划招生1100人。', 'SCHOOL', 'PROGRAM')).toEqual(['SCHOOL:市职教中心']);
+    expect(policiesAndPrograms('每天保证学生校内外各1小时体育活动时间,开展清理规范学校收费项目工作。')).toEqual([]);
+  });
+
   it('finds no school in a count of schools of a kind (6所村完小)', () => {
     expect(schools('与两地6所村完小结成帮扶对子。')).toEqual([]);
   });

@@ -773,7 +773,7 @@ export const NOT_SCHOOL_PARTS =
   /普惠性|标准化|直通|地区|届|民办|公办|规划|指导|成员|开展|等(?!职业|专业)|乡镇|[两几一二三四五六七八九十\d]所|[两三四五六]级|[两二三四五六七八九十][镇乡]中心|满意/u;
 /** Program names never hold these: enumerators (四是), lists (等), activity verbs (开展). */
 export const NOT_PROGRAM_PARTS =
-  /等|开展|推进|扎实|积极|举办|召开|举行|承办|胜利|(?<!不)作为|招生计划$|[一二三四五六七八九十]是|^\d+项|工作计划$|采购项目$/u;
+  /等|开展|推进|扎实|积极|举办|召开|举行|承办|胜利|(?<!不)作为|招生计划$|收费项目$|[一二三四五六七八九十]是|^\d+项|工作计划$|采购项目$/u;
 /** Common nouns that extend a name only before anything proper has been seen. */
 export const PROPER_TAGS = new Set(['ns', 'nr', 'nrfg', 'nrt', 'nz', 'x', 'j', 'eng']);
 
