@@ -623,6 +623,12 @@ function joinSplitSuffixes(tokens: Token[]): Token[] {
   return out;
 }
 
+/** Words of a table of figures that a school level follows (生均公用经费小学, 建筑面积小学, 差异系数小学). */
+const TABLE_WORD = /(?:经费|面积|系数|标准|比例|占比|班额|人数|生均|教授|分别|其中|率)$/u;
+
+/** Quantifiers before a school word: some, all or the rest of a kind (部分镇中心学校). */
+const SOME_OR_ALL = new Set(['部分', '一些', '所有', '全部', '其他', '其余', '少数', '个别', '各', '现有']);
+
 /**
  * Schools: a suffix token (中学, 一中, 中专…) joined with the name tokens before it.
  * Right to left, so 华南师范大学附属XX学校 is claimed before 华南师范大学 inside it.
@@ -644,17 +650,15 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
     const suffix = SCHOOL_SUFFIXES.find((s) => tok.word.endsWith(s));
     if (!suffix) continue;
     // 生均公用经费小学、初中, 差异系数小学为0.41, 生均校舍建筑面积小学达到6.8平方米: a school level in a table of
-    // figures, not a school; nor is 小学组, a competition's group. (After a name, 城关小学组织…, 城北小学达95%…, it is
-    // the school.)
-    // (Only right after a word of the table itself: 经费, 面积, 系数, 标准…; 县实验小学课程改革 is the school.)
-    const prevTok = i > 0 ? tokens[i - 1]! : undefined;
-    const afterCommonWord = !prevTok || TABLE_WORD.test(prevTok.word);
+    // figures, not a school; nor is 小学组第二名, a competition's group. Figures and curriculum words count only right
+    // after a word of the table (经费, 面积, 系数…): 城关小学组织…, 县实验小学课程改革 are the school.
+    const afterTableWord = i === 0 || TABLE_WORD.test(tokens[i - 1]!.word);
     if (
       /^(?:小学|中学|初中|高中)$/u.test(tok.word) &&
       (/^(?:[、和及与](?:初中|高中|中学|小学)|组(?:第|冠军|亚军|季军|[一二三]等奖|[金银铜]奖|团体))/u.test(
         text.slice(tok.end),
       ) ||
-        (afterCommonWord &&
+        (afterTableWord &&
           /^(?:(?:为|达到|达|每生每年|每生|每年)?[\d.]+|组(?![织建成])|课程|内容|阶段|学段)/u.test(
             text.slice(tok.end),
           )))
@@ -689,7 +693,7 @@ function schoolMentions(text: string, cut: Token[], spans: Spans, out: Found[], 
       if (
         prev &&
         LEVEL_CHAR.test(t.word) &&
-        (know.isPlace(prev + t.word) || know.isPlace(prev) || /^[Xx×]{1,4}$/u.test(prev))
+        (know.isPlace(prev + t.word) || know.isPlace(prev) || ANONYMISED_TOKEN.test(prev))
       ) {
         proper = true;
         j -= 2;
@@ -1012,20 +1016,6 @@ function localSchoolStart(text: string, end: number, isWord: (w: string) => bool
 }
 
 /** A program whose name is what is written between start and end (found by its head or shape). */
-/** Words of a table of figures that a school level follows (生均公用经费小学, 建筑面积小学, 差异系数小学). */
-const TABLE_WORD = /(?:经费|面积|系数|标准|比例|占比|班额|人数|生均|教授|分别|其中|率)$/u;
-
-/** What a subject plans to do (…计划招生, 计划投资, 计划于2024年): 计划 as a verb. */
-const PLANNED_ACTION =
-  /^(?:招生|招收|投资|新建|建设|完成|于|在|用|到|将|实现|开工|竣工|新增|引进|培训|安排|筹建|增加|扩大)/u;
-
-/** Quantifiers before a school word: some, all or the rest of a kind (部分镇中心学校). */
-const SOME_OR_ALL = new Set(['部分', '一些', '所有', '全部', '其他', '其余', '少数', '个别', '各', '现有']);
-
-/** Building work on one school (扩建, 实训室, 二期, 教学楼…): what stands between a school and its project's head. */
-const BUILDING_WORK =
-  /^(?:异地|新建|扩建|改扩建|迁建|改建|维修|改造|建设|实训[楼室基地]*|教学楼|综合楼|宿舍楼?|食堂|运动场|风雨操场|塑胶跑道|[一二三四五]期|校舍|新校区|校区|主体|附属|配套)+$/u;
-
 function addProgram(text: string, start: number, end: number, spans: Spans, out: Found[]): void {
   const surface = text.slice(start, end);
   // (幼儿园“小学化”专项治理: named without its quote marks, as every other name is.)
@@ -1270,6 +1260,24 @@ function writtenWithHead(named: Found, head: Token, text: string, spans: Spans):
   named.surface = text.slice(named.start, head.end);
 }
 
+/** What a subject plans to do (…计划招生, 计划投资, 计划于2024年): 计划 as a verb. */
+const PLANNED_ACTION =
+  /^(?:招生|招收|投资|新建|建设|完成|于|在|用|到|将|实现|开工|竣工|新增|引进|培训|安排|筹建|增加|扩大)/u;
+
+/** Building work on one school (扩建, 实训室, 二期, 教学楼…): what stands between a school and its project's head. */
+const BUILDING_WORK = new RegExp(
+  `^(?:${[...CONSTRUCTION_WORDS].join('|')}|异地|迁建|改建|实训[楼室基地]*|教学楼|综合楼|宿舍楼?|食堂|运动场|风雨操场|塑胶跑道|[一二三四五]期|校舍|新校区|校区|主体|附属|配套)+$`,
+  'u',
+);
+
+/**
+ * 焦裕禄精神, 长征精神: a person's or a place's spirit, which schools take up in a campaign of its own (…精神进校园),
+ * unlike the spirit of a congress, meeting or speech, which is studied as the policy.
+ */
+function exemplarSpirit(name: string): boolean {
+  return /精神$/u.test(name) && !/(?:大|大会|全会|会议|讲话|党代会|两会|批示|回信|指示)精神$/u.test(name);
+}
+
 /** Programs: a suffix token (工程, 计划, 行动…) and the name tokens before it. */
 function programMentions(text: string, tokens: Token[], spans: Spans, out: Found[], know: WordKnowledge): void {
   const { isWord } = know;
@@ -1293,10 +1301,8 @@ function programMentions(text: string, tokens: Token[], spans: Spans, out: Found
     if (tok.word === '进校园' && VISITORS.test(prev)) continue;
     // 党的二十大精神进校园: bringing a known policy into schools is that policy's spread, found as the policy.
     const goes = tok.word === '进校园' ? tok.start : into ? tokens[i - 1]!.start : -1;
-    // (焦裕禄精神进校园, 长征精神进校园: bringing a person's or a place's spirit into schools is a campaign of its own.)
-    const exemplar = (name: string) =>
-      /精神$/u.test(name) && !/(?:大|大会|全会|会议|讲话|党代会|两会|批示|回信|指示)精神$/u.test(name);
-    if (goes >= 0 && out.some((m) => m.kind === 'POLICY' && m.end === goes && !exemplar(m.name))) continue;
+    // (焦裕禄精神进校园: bringing a person's or a place's spirit into schools is a campaign of its own.)
+    if (goes >= 0 && out.some((m) => m.kind === 'POLICY' && m.end === goes && !exemplarSpirit(m.name))) continue;
     // (…党代会精神进校园: a spirit the rules did not name leaves no theme; 精神进校园 alone names nothing.)
     if (goes >= 2 && text.slice(goes - 2, goes) === '精神' && !out.some((m) => m.end === goes)) continue;
     // 不适宜进校园的读物, 防止不良读物进校园: what may not come into schools, not a campaign.

@@ -20,3 +20,18 @@ export function textLines(text: string, opts: { trim?: boolean } = {}): TextLine
   }
   return out;
 }
+
+/** How report headings open, outermost first: 第一部分, 一、, (一), 1. (sections nest by this order). */
+export const HEADING_LEVELS: RegExp[] = [
+  /^第[一二三四五六七八九十百]+[章部分篇]/u,
+  /^[一二三四五六七八九十百]+、/u,
+  /^[((][一二三四五六七八九十]+[))]/u,
+  /^\d{1,2}[.、](?!\d)/u,
+];
+export const MAX_HEADING = 40;
+
+/** The level of a heading line (0 outermost), or -1 for a line that is no heading. */
+export function headingLevel(text: string): number {
+  if (text.length > MAX_HEADING) return -1;
+  return HEADING_LEVELS.findIndex((re) => re.test(text));
+}

@@ -42,6 +42,10 @@ describe('repairs', () => {
       '第一部分 2023年工作回顾\n2023年,全县教育事业稳步发展。',
     );
     expect(normalise('全县投入资金3200\n第 3 页\n第 4 页\n万元。').clean.text).toBe('全县投入资金3200万元。');
+    // A line that opens like a heading but holds a sentence is text the page cut.
+    expect(normalise('2.落实资助政策。发放补助8.9\n- 5 -\n万元。').clean.text).toBe(
+      '2.落实资助政策。发放补助8.9万元。',
+    );
   });
 
   it('puts back a closing quote lost before a conjunction', () => {

@@ -1,3 +1,4 @@
+import { headingLevel, MAX_HEADING } from './lines.js';
 import { counted, replaceMapped, type MappedText, type Tally } from './mapped-text.js';
 
 /** Words a document title ends with: what makes `?…?` certainly a damaged 《…》. */
@@ -35,10 +36,14 @@ const PAGE_NUMBER_LINE =
   '[ \\t]*(?:[-—–－][ \\t]*\\d{1,3}[ \\t]*[-—–－]|第[ \\t]*\\d{1,3}[ \\t]*页(?:[ \\t]*[,，、/]?[ \\t]*共[ \\t]*\\d{1,3}[ \\t]*页)?|\\d{1,3}[ \\t]*\\/[ \\t]*\\d{1,3})[ \\t]*';
 // One or more page lines in a row, with the line break before each and after the last.
 const PAGE_LINE = new RegExp(`(?:\\n${PAGE_NUMBER_LINE})+\\n`, 'gu');
-// A line that ends a sentence, or a short one that opens like a heading (一、, (一), 1., 一是, 第一部分): its line
-// break stays. (A long line that opens so is a wrapped paragraph: the page cut it.)
-const SENTENCE_OR_HEADING_END =
-  /[。!?;:…]["”’)]?$|^(?:[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]|第[一二三四五六七八九十]+[部章节])[^。]{0,40}$/u;
+// A line that ends a sentence keeps its line break, and so does a short heading or enumerator (一是…): a long line
+// that opens so is a wrapped paragraph the page cut.
+const SENTENCE_END = /[。!?;:…]["”’)]?$/u;
+const ENUMERATOR = /^[一二三四五六七八九十]+是/u;
+// (A line with a sentence in it, 2.落实学生资助政策。全面落实…, is text, whatever it opens with.)
+const endsLine = (line: string) =>
+  SENTENCE_END.test(line) ||
+  (!line.includes('。') && (headingLevel(line) >= 0 || (ENUMERATOR.test(line) && line.length <= MAX_HEADING)));
 
 /**
  * A page's number printed inside the text (scraped PDFs) is no text: it goes, and where it cut a sentence or a
@@ -53,7 +58,7 @@ export function dropPageLines(m: MappedText, tally?: Tally): MappedText {
       const at = match.index ?? 0;
       const input = match.input ?? m.text;
       const before = input.slice(input.lastIndexOf('\n', at - 1) + 1, at).trim();
-      return before === '' || SENTENCE_OR_HEADING_END.test(before) ? '\n' : '';
+      return before === '' || endsLine(before) ? '\n' : '';
     }, tally),
   );
 }

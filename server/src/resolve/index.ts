@@ -115,13 +115,10 @@ export function canonicalKey(m: ResolvableMention, scope: Scope | string, option
 }
 
 /**
- * A local school written out with the report's unit of its level: 县一中 in a 临泉县 report is 临泉县第一中学.
- * Undefined when the name is no local one, or the report's place has no unit of that level.
+ * A local school written out with the report's unit of its level: 县一中 in a 临泉县 report is 临泉县第一中学, with
+ * that unit's code (none for an anonymised report place). Undefined when the name is no local one, or the report's
+ * place has no unit of that level.
  */
-export function placedSchoolName(name: string, s: Scope): string | undefined {
-  return placedSchool(name, s)?.name;
-}
-
 function placedSchool(name: string, s: Scope): { name: string; code?: string } | undefined {
   if (!LOCAL_GENERIC.test(name)) return undefined;
   // (县城一中 is the county town's, not the county's: it stays a local name.)
@@ -190,9 +187,10 @@ export function resolveEntities(
       // A linked place is named as the gazetteer names it; what the report wrote stays an alias.
       // A school is named written out (杨村第五幼儿园 for 杨村五幼), whichever spelling a report used first.
       // A local school in a known place is named with it (县一中 → 临泉县第一中学).
-      const placed = m.kind === 'SCHOOL' && !m.anonymised ? placedSchoolName(m.name, s) : undefined;
-      const name = placed ?? (m.kind === 'SCHOOL' ? fullSchoolName(m.name) : m.name);
-      const anonymised = m.anonymised || (placed !== undefined && !s.places?.length);
+      const placed = m.kind === 'SCHOOL' && !m.anonymised ? placedSchool(m.name, s) : undefined;
+      const name = placed?.name ?? (m.kind === 'SCHOOL' ? fullSchoolName(m.name) : m.name);
+      // (Placed in an anonymised report: xx市第一幼儿园.)
+      const anonymised = m.anonymised || (placed !== undefined && !placed.code);
       e = { key, kind: m.kind, name: place?.[0]!.name ?? name, aliases: [], anonymised };
       if (!m.anonymised && !placed && isLocalGeneric(m))
         e.qualifier = localPlace(m.name, s)?.name ?? s.label ?? s.reportId;

@@ -1,3 +1,4 @@
+import { HEADING_LEVELS as LEVELS, MAX_HEADING, headingLevel } from '../normalise/lines.js';
 import { originalSpan, sliceMapped } from '../normalise/mapped-text.js';
 import type { Sentence } from './sentences.js';
 
@@ -8,19 +9,7 @@ export interface SectionedSentence extends Sentence {
   section: string | null;
 }
 
-const LEVELS: RegExp[] = [
-  /^第[一二三四五六七八九十百]+[章部分篇]/u,
-  /^[一二三四五六七八九十百]+、/u,
-  /^[((][一二三四五六七八九十]+[))]/u,
-  /^\d{1,2}[.、](?!\d)/u,
-];
-const MAX_HEADING = 40;
 const SENTENCE_PUNCT = /[。!?;,]/u;
-
-function headingLevel(text: string): number {
-  if (text.length > MAX_HEADING) return -1;
-  return LEVELS.findIndex((re) => re.test(text));
-}
 
 /** Splits "一、取得的成果 今年以来,…" (a heading glued to its first sentence by a space). */
 function splitInlineHeading(s: Sentence): Sentence[] {
