@@ -9,6 +9,8 @@ export interface ResolvableMention {
   /** The surface as written in the original text. */
   surface: string;
   anonymised: boolean;
+  /** Its canonical key, when the caller has already worked it out (the pipeline keys each mention as it goes). */
+  key?: string;
 }
 
 export interface ResolvedEntity {
@@ -180,7 +182,7 @@ export function resolveEntities(
   const s: Scope = typeof scope === 'string' ? { reportId: scope } : scope;
   const entities = new Map<string, ResolvedEntity>();
   for (const m of mentions) {
-    const key = canonicalKey(m, s, options);
+    const key = m.key ?? canonicalKey(m, s, options);
     let e = entities.get(key);
     if (!e) {
       const place = linkedPlace(m, options);
